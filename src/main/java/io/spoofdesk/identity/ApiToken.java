@@ -1,0 +1,77 @@
+package io.spoofdesk.identity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A personal API token; only the SHA-256 of its secret is stored. */
+@Entity
+@Table(name = "api_token")
+class ApiToken {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "user_id", nullable = false)
+	private Long userId;
+
+	@Column(nullable = false)
+	private String name;
+
+	@Column(name = "token_hash", nullable = false)
+	private String tokenHash;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "last_used_at")
+	private Instant lastUsedAt;
+
+	@Column(name = "revoked_at")
+	private Instant revokedAt;
+
+	protected ApiToken() {
+	}
+
+	ApiToken(Long userId, String name, String tokenHash, Instant createdAt) {
+		this.userId = userId;
+		this.name = name;
+		this.tokenHash = tokenHash;
+		this.createdAt = createdAt;
+	}
+
+	Long id() {
+		return this.id;
+	}
+
+	Long userId() {
+		return this.userId;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	boolean revoked() {
+		return this.revokedAt != null;
+	}
+
+	void revoke(Instant now) {
+		this.revokedAt = now;
+	}
+
+	TokenView toView() {
+		return new TokenView(this.id, this.name, this.createdAt, this.lastUsedAt);
+	}
+
+	record TokenView(long id, String name, Instant createdAt, Instant lastUsedAt) {
+
+	}
+
+}

@@ -1,0 +1,30 @@
+package io.spoofdesk.identity;
+
+/**
+ * What a person may do in SpoofDesk (see DESIGN.md's role table); a person may hold
+ * several.
+ */
+public enum Role {
+
+	/**
+	 * Logs partners' reports, attaches mail, opens and assigns cases, drafts warning
+	 * mail.
+	 */
+	HELPDESK,
+
+	/** Works through checklist steps and records results. */
+	STAFF,
+
+	/** Reviews, approves and sends warning mail, closes cases, sees the dashboard. */
+	MANAGER,
+
+	/**
+	 * Users, roles, playbooks, templates, settings, audit log. Does not imply MANAGER.
+	 */
+	ADMIN;
+
+	public String authority() {
+		return "ROLE_" + name();
+	}
+
+}

@@ -1,0 +1,174 @@
+package io.spoofdesk.identity;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import io.spoofdesk.audit.AuditEntry;
+import io.spoofdesk.audit.AuditLog;
+import io.spoofdesk.shared.ConflictException;
+import io.spoofdesk.shared.NotFoundException;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates users, changes their roles, disables them and resets passwords; all audited.
+ */
+@Service
+public class UserAccounts {
+
+	static final int MIN_PASSWORD_LENGTH = 12;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final String TARGET = "User";
+
+	private final AppUserRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	UserAccounts(AppUserRepository users, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	/**
+	 * A random password of 20 URL-safe characters, for first-run and demo users and
+	 * resets.
+	 */
+	static String randomPassword() {
+		byte[] bytes = new byte[15];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	@Transactional(readOnly = true)
+	public List<UserView> all() {
+		return this.users.findAllByOrderByUsername().stream().map(AppUser::toView).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public UserView get(long id) {
+		return find(id).toView();
+	}
+
+	@Transactional(readOnly = true)
+	boolean exists() {
+		return this.users.count() > 0;
+	}
+
+	@Transactional(readOnly = true)
+	boolean exists(String username) {
+		return this.users.findByUsername(username).isPresent();
+	}
+
+	/**
+	 * Creates a user with the given password; callers generate one when none was given.
+	 */
+	@Transactional
+	UserView create(NewUser user) {
+		if (exists(user.username())) {
+			throw new ConflictException("identity.username.taken");
+		}
+		AppUser created = this.users
+			.save(new AppUser(user.username().trim(), user.displayName().trim(), blankToNull(user.email()),
+					this.passwordEncoder.encode(user.password()), user.roles(), Instant.now(this.clock)));
+		this.auditLog
+			.record(AuditEntry.change("USER_CREATED", TARGET, created.id(), "username", null, created.username()));
+		this.auditLog.record(
+				AuditEntry.change("USER_ROLES_CHANGED", TARGET, created.id(), "roles", null, created.toView().roles()));
+		return created.toView();
+	}
+
+	@Transactional
+	UserView update(long id, long expectedVersion, String displayName, String email, Set<Role> roles) {
+		AppUser user = findExpecting(id, expectedVersion);
+		auditChange(user, "displayName", user.displayName(), displayName.trim());
+		auditChange(user, "email", user.email(), blankToNull(email));
+		user.rename(displayName.trim(), blankToNull(email));
+		changeRoles(user, roles);
+		return user.toView();
+	}
+
+	@Transactional
+	UserView changeRoles(long id, Set<Role> roles) {
+		AppUser user = find(id);
+		changeRoles(user, roles);
+		return user.toView();
+	}
+
+	@Transactional
+	UserView setEnabled(long id, boolean enabled) {
+		AppUser user = find(id);
+		if (user.enabled() != enabled) {
+			user.setEnabled(enabled);
+			this.auditLog.record(AuditEntry.change(enabled ? "USER_ENABLED" : "USER_DISABLED", TARGET, id, "enabled",
+					!enabled, enabled));
+		}
+		return user.toView();
+	}
+
+	@Transactional
+	void resetPassword(long id, String newPassword) {
+		find(id).changePasswordHash(this.passwordEncoder.encode(newPassword));
+		this.auditLog.record(AuditEntry.of("USER_PASSWORD_RESET", TARGET, id));
+	}
+
+	/** A user changing their own password must know the current one. */
+	@Transactional
+	boolean changeOwnPassword(long id, String currentPassword, String newPassword) {
+		AppUser user = find(id);
+		if (!this.passwordEncoder.matches(currentPassword, user.passwordHash())) {
+			return false;
+		}
+		user.changePasswordHash(this.passwordEncoder.encode(newPassword));
+		this.auditLog.record(AuditEntry.of("USER_PASSWORD_CHANGED", TARGET, id));
+		return true;
+	}
+
+	private void changeRoles(AppUser user, Set<Role> roles) {
+		UserView before = user.toView();
+		user.changeRoles(roles);
+		UserView after = user.toView();
+		if (!before.roles().equals(after.roles())) {
+			this.auditLog.record(
+					AuditEntry.change("USER_ROLES_CHANGED", TARGET, user.id(), "roles", before.roles(), after.roles()));
+		}
+	}
+
+	private void auditChange(AppUser user, String field, String before, String after) {
+		if (!Objects.equals(before, after)) {
+			this.auditLog.record(AuditEntry.change("USER_UPDATED", TARGET, user.id(), field, before, after));
+		}
+	}
+
+	private AppUser find(long id) {
+		return this.users.findById(id).orElseThrow(() -> new NotFoundException(TARGET, id));
+	}
+
+	private AppUser findExpecting(long id, long expectedVersion) {
+		AppUser user = find(id);
+		if (user.version() != expectedVersion) {
+			throw new ObjectOptimisticLockingFailureException(AppUser.class, id);
+		}
+		return user;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.spoofdesk.settings;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+
+import io.spoofdesk.audit.AuditEntry;
+import io.spoofdesk.audit.AuditLog;
+import io.spoofdesk.shared.CompanyTimeZone;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The settings module's public API: reads and (for admins) changes who "we" are. */
+@Service
+public class CompanyIdentityService implements CompanyTimeZone {
+
+	private final CompanySettingsRepository settings;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	CompanyIdentityService(CompanySettingsRepository settings, AuditLog auditLog, Clock clock) {
+		this.settings = settings;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public CompanyIdentity current() {
+		return load().toIdentity();
+	}
+
+	@Override
+	public ZoneId zoneId() {
+		return current().zoneId();
+	}
+
+	@Transactional(readOnly = true)
+	long currentVersion() {
+		return load().version();
+	}
+
+	/**
+	 * Saves new settings; {@code expectedVersion} (when given) is the version the editor
+	 * saw, so a concurrent change is reported instead of overwritten. Each changed field
+	 * is audited.
+	 */
+	@Transactional
+	public void update(CompanyIdentity identity, Long expectedVersion) {
+		CompanySettings row = load();
+		if (expectedVersion != null && expectedVersion != row.version()) {
+			throw new ObjectOptimisticLockingFailureException(CompanySettings.class, CompanySettings.THE_ID);
+		}
+		CompanyIdentity before = row.toIdentity();
+		row.update(identity, Instant.now(this.clock));
+		audit("companyName", before.companyName(), identity.companyName());
+		audit("domains", before.domains(), identity.domains());
+		audit("staff", before.staff(), identity.staff());
+		audit("receivingServers", before.receivingServers(), identity.receivingServers());
+		audit("timeZone", before.timeZone(), identity.timeZone());
+		audit("workingHours", before.workingHours(), identity.workingHours());
+	}
+
+	private void audit(String field, Object before, Object after) {
+		if (!Objects.equals(before, after)) {
+			this.auditLog.record(AuditEntry.change("SETTINGS_CHANGED", "CompanySettings", CompanySettings.THE_ID, field,
+					before, after));
+		}
+	}
+
+	private CompanySettings load() {
+		return this.settings.findById(CompanySettings.THE_ID)
+			.orElseThrow(() -> new IllegalStateException("company_settings row missing: migrations not applied?"));
+	}
+
+}

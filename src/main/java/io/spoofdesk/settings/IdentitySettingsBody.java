@@ -1,0 +1,48 @@
+package io.spoofdesk.settings;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The JSON of {@code GET/PUT /api/v1/settings/identity}, and the one shape that both the
+ * API and the admin page validate before anything is saved.
+ */
+record IdentitySettingsBody(String companyName, List<String> domains, List<StaffBody> staff,
+		List<String> receivingServers, String timeZone, WorkingHoursBody workingHours) {
+
+	static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
+
+	static IdentitySettingsBody from(CompanyIdentity identity) {
+		return new IdentitySettingsBody(identity.companyName(), identity.domains(),
+				identity.staff().stream().map(member -> new StaffBody(member.name(), member.email())).toList(),
+				identity.receivingServers(), identity.timeZone(),
+				new WorkingHoursBody(HOURS_MINUTES.format(identity.workingHours().start()),
+						HOURS_MINUTES.format(identity.workingHours().end())));
+	}
+
+	/** Only after {@link IdentitySettingsValidator} found no error. */
+	CompanyIdentity toIdentity() {
+		return new CompanyIdentity(this.companyName.trim(), normalised(this.domains),
+				this.staff.stream()
+					.map(member -> new CompanyIdentity.Staff(member.name().trim(), member.email().trim()))
+					.toList(),
+				normalised(this.receivingServers), this.timeZone.trim(),
+				new CompanyIdentity.WorkingHours(LocalTime.parse(this.workingHours.start(), HOURS_MINUTES),
+						LocalTime.parse(this.workingHours.end(), HOURS_MINUTES)));
+	}
+
+	private static List<String> normalised(List<String> names) {
+		return names.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).distinct().toList();
+	}
+
+	record StaffBody(String name, String email) {
+
+	}
+
+	record WorkingHoursBody(String start, String end) {
+
+	}
+
+}

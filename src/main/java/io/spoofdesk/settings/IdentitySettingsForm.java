@@ -1,0 +1,116 @@
+package io.spoofdesk.settings;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The admin page's form: lists are edited as one entry per line; staff as
+ * {@code 名前 <address>} lines.
+ */
+class IdentitySettingsForm {
+
+	private static final Pattern STAFF_LINE = Pattern.compile("^(.*?)\\s*<([^>]*)>$");
+
+	private String companyName = "";
+
+	private String domains = "";
+
+	private String staff = "";
+
+	private String receivingServers = "";
+
+	private String timeZone = "";
+
+	private IdentitySettingsBody.WorkingHoursBody workingHours = new IdentitySettingsBody.WorkingHoursBody("", "");
+
+	private Long version;
+
+	static IdentitySettingsForm from(IdentitySettingsBody body, long version) {
+		IdentitySettingsForm form = new IdentitySettingsForm();
+		form.companyName = body.companyName();
+		form.domains = String.join("\n", body.domains());
+		form.staff = String.join("\n",
+				body.staff().stream().map(member -> member.name() + " <" + member.email() + ">").toList());
+		form.receivingServers = String.join("\n", body.receivingServers());
+		form.timeZone = body.timeZone();
+		form.workingHours = body.workingHours();
+		form.version = version;
+		return form;
+	}
+
+	IdentitySettingsBody toBody() {
+		List<IdentitySettingsBody.StaffBody> members = lines(this.staff).stream().map(line -> {
+			Matcher matcher = STAFF_LINE.matcher(line);
+			return matcher.matches() ? new IdentitySettingsBody.StaffBody(matcher.group(1), matcher.group(2))
+					: new IdentitySettingsBody.StaffBody(line, null);
+		}).toList();
+		return new IdentitySettingsBody(this.companyName, lines(this.domains), members, lines(this.receivingServers),
+				this.timeZone, this.workingHours);
+	}
+
+	private static List<String> lines(String text) {
+		if (text == null) {
+			return List.of();
+		}
+		return Arrays.stream(text.split("\\R")).map(String::trim).filter(line -> !line.isEmpty()).toList();
+	}
+
+	public String getCompanyName() {
+		return this.companyName;
+	}
+
+	public void setCompanyName(String companyName) {
+		this.companyName = companyName;
+	}
+
+	public String getDomains() {
+		return this.domains;
+	}
+
+	public void setDomains(String domains) {
+		this.domains = domains;
+	}
+
+	public String getStaff() {
+		return this.staff;
+	}
+
+	public void setStaff(String staff) {
+		this.staff = staff;
+	}
+
+	public String getReceivingServers() {
+		return this.receivingServers;
+	}
+
+	public void setReceivingServers(String receivingServers) {
+		this.receivingServers = receivingServers;
+	}
+
+	public String getTimeZone() {
+		return this.timeZone;
+	}
+
+	public void setTimeZone(String timeZone) {
+		this.timeZone = timeZone;
+	}
+
+	public IdentitySettingsBody.WorkingHoursBody getWorkingHours() {
+		return this.workingHours;
+	}
+
+	public void setWorkingHours(IdentitySettingsBody.WorkingHoursBody workingHours) {
+		this.workingHours = workingHours;
+	}
+
+	public Long getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(Long version) {
+		this.version = version;
+	}
+
+}

@@ -1,0 +1,41 @@
+package io.spoofdesk.settings;
+
+import io.spoofdesk.shared.InvalidRequestException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.DirectFieldBindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/settings/identity}: who "we" are, for admins and scripts. */
+@RestController
+@RequestMapping("/api/v1/settings/identity")
+@PreAuthorize("hasRole('ADMIN')")
+class SettingsApiController {
+
+	private final CompanyIdentityService identities;
+
+	SettingsApiController(CompanyIdentityService identities) {
+		this.identities = identities;
+	}
+
+	@GetMapping
+	IdentitySettingsBody get() {
+		return IdentitySettingsBody.from(this.identities.current());
+	}
+
+	@PutMapping
+	IdentitySettingsBody put(@RequestBody IdentitySettingsBody body) {
+		DirectFieldBindingResult errors = new DirectFieldBindingResult(body, "identity");
+		IdentitySettingsValidator.validate(body, errors);
+		if (errors.hasErrors()) {
+			throw new InvalidRequestException(errors);
+		}
+		this.identities.update(body.toIdentity(), null);
+		return IdentitySettingsBody.from(this.identities.current());
+	}
+
+}

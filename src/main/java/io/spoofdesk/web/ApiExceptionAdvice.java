@@ -1,0 +1,81 @@
+package io.spoofdesk.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.spoofdesk.shared.ConflictException;
+import io.spoofdesk.shared.InvalidRequestException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.validation.Errors;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Turns the API's expected failures into problem+json with messages in the caller's
+ * language.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionAdvice {
+
+	private final MessageSource messages;
+
+	ApiExceptionAdvice(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(InvalidRequestException.class)
+	ProblemDetail invalid(InvalidRequestException ex, Locale locale) {
+		return validationProblem(ex.errors(), locale);
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ProblemDetail invalid(MethodArgumentNotValidException ex, Locale locale) {
+		return validationProblem(ex.getBindingResult(), locale);
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadable(HttpMessageNotReadableException ex, Locale locale) {
+		return problem(HttpStatus.BAD_REQUEST, "error.400", locale);
+	}
+
+	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+	ProblemDetail conflict(ObjectOptimisticLockingFailureException ex, Locale locale) {
+		return problem(HttpStatus.CONFLICT, "error.409", locale);
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException ex, Locale locale) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "error.409", locale);
+		problem.setDetail(this.messages.getMessage(ex.messageKey(), null, ex.messageKey(), locale));
+		return problem;
+	}
+
+	private ProblemDetail validationProblem(Errors errors, Locale locale) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "error.400", locale);
+		List<Map<String, String>> fields = errors.getFieldErrors()
+			.stream()
+			.map(error -> Map.of("field", error.getField(), "message", this.messages.getMessage(error, locale)))
+			.toList();
+		problem.setProperty("errors", fields);
+		return problem;
+	}
+
+	private ProblemDetail problem(HttpStatus status, String key, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				this.messages.getMessage(key + ".detail", null, status.getReasonPhrase(), locale));
+		problem.setTitle(this.messages.getMessage(key + ".title", null, status.getReasonPhrase(), locale));
+		return problem;
+	}
+
+}
