@@ -22,7 +22,8 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 	 */
 	@Modifying
 	@Query(value = "UPDATE api_token SET last_used_at = ?2 WHERE id = ?1"
-			+ " AND (last_used_at IS NULL OR last_used_at < ?2 - interval '1 minute')", nativeQuery = true)
+			+ " AND (last_used_at IS NULL OR last_used_at < CAST(?2 AS timestamptz) - interval '1 minute')",
+			nativeQuery = true)
 	int touch(Long id, Instant now);
 
 }

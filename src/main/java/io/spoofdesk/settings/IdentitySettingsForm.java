@@ -23,7 +23,7 @@ class IdentitySettingsForm {
 
 	private String timeZone = "";
 
-	private IdentitySettingsBody.WorkingHoursBody workingHours = new IdentitySettingsBody.WorkingHoursBody("", "");
+	private WorkingHours workingHours = new WorkingHours();
 
 	private Long version;
 
@@ -35,7 +35,8 @@ class IdentitySettingsForm {
 				body.staff().stream().map(member -> member.name() + " <" + member.email() + ">").toList());
 		form.receivingServers = String.join("\n", body.receivingServers());
 		form.timeZone = body.timeZone();
-		form.workingHours = body.workingHours();
+		form.workingHours.start = body.workingHours().start();
+		form.workingHours.end = body.workingHours().end();
 		form.version = version;
 		return form;
 	}
@@ -47,7 +48,8 @@ class IdentitySettingsForm {
 					: new IdentitySettingsBody.StaffBody(line, null);
 		}).toList();
 		return new IdentitySettingsBody(this.companyName, lines(this.domains), members, lines(this.receivingServers),
-				this.timeZone, this.workingHours);
+				this.timeZone,
+				new IdentitySettingsBody.WorkingHoursBody(this.workingHours.start, this.workingHours.end));
 	}
 
 	private static List<String> lines(String text) {
@@ -97,11 +99,11 @@ class IdentitySettingsForm {
 		this.timeZone = timeZone;
 	}
 
-	public IdentitySettingsBody.WorkingHoursBody getWorkingHours() {
+	public WorkingHours getWorkingHours() {
 		return this.workingHours;
 	}
 
-	public void setWorkingHours(IdentitySettingsBody.WorkingHoursBody workingHours) {
+	public void setWorkingHours(WorkingHours workingHours) {
 		this.workingHours = workingHours;
 	}
 
@@ -111,6 +113,34 @@ class IdentitySettingsForm {
 
 	public void setVersion(Long version) {
 		this.version = version;
+	}
+
+	/**
+	 * Start and end as typed ({@code HH:mm}), bound as {@code workingHours.start} /
+	 * {@code .end}.
+	 */
+	public static class WorkingHours {
+
+		private String start = "";
+
+		private String end = "";
+
+		public String getStart() {
+			return this.start;
+		}
+
+		public void setStart(String start) {
+			this.start = start;
+		}
+
+		public String getEnd() {
+			return this.end;
+		}
+
+		public void setEnd(String end) {
+			this.end = end;
+		}
+
 	}
 
 }

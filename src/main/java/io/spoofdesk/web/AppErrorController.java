@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -61,6 +62,20 @@ class AppErrorController implements ErrorController {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
+	/**
+	 * An upload over the limit may fail while a filter reads the form (e.g. the CSRF
+	 * token in a multipart body), before Spring MVC can map it to 413.
+	 */
+	private static boolean isUploadTooLarge(Object error) {
+		for (Throwable cause = (error instanceof Throwable t) ? t : null; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MaxUploadSizeExceededException
+					|| cause.getClass().getSimpleName().endsWith("SizeLimitExceededException")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	static boolean isApi(HttpServletRequest request) {
 		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String uri = (path != null) ? path.toString() : request.getRequestURI();
@@ -68,6 +83,9 @@ class AppErrorController implements ErrorController {
 	}
 
 	private static HttpStatus statusOf(HttpServletRequest request) {
+		if (isUploadTooLarge(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+			return HttpStatus.PAYLOAD_TOO_LARGE;
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		if (code instanceof Integer value) {
 			HttpStatus status = HttpStatus.resolve(value);

@@ -16,6 +16,12 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionAdvice {
 
+	private final WebJarAssets assets;
+
+	PageExceptionAdvice(WebJarAssets assets) {
+		this.assets = assets;
+	}
+
 	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
 	ModelAndView conflict(ObjectOptimisticLockingFailureException ex) {
 		return conflictPage("error.409.detail");
@@ -26,8 +32,11 @@ class PageExceptionAdvice {
 		return conflictPage(ex.messageKey());
 	}
 
-	private static ModelAndView conflictPage(String detailKey) {
+	private ModelAndView conflictPage(String detailKey) {
+		// Views returned by exception handlers do not get @ModelAttribute values: add the
+		// layout's.
 		ModelAndView page = new ModelAndView("error/page", HttpStatus.CONFLICT);
+		page.addObject("assets", this.assets);
 		page.addObject("code", 409);
 		page.addObject("detailKey", detailKey);
 		return page;

@@ -80,8 +80,12 @@ public final class Browser {
 		return post("/login", Map.of("username", username, "password", password));
 	}
 
+	/** A request to a path, or to an absolute URL such as a redirect's Location. */
 	public HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(this.baseUrl + path)).header("Accept-Language", this.acceptLanguage);
+		URI uri = URI.create(path.startsWith("http") ? path : this.baseUrl + path);
+		return HttpRequest.newBuilder(uri)
+			.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+			.header("Accept-Language", this.acceptLanguage);
 	}
 
 	public HttpResponse<String> send(HttpRequest request) {
