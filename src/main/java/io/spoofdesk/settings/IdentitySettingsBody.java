@@ -3,7 +3,8 @@ package io.spoofdesk.settings;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
+
+import io.spoofdesk.shared.DomainName;
 
 /**
  * The JSON of {@code GET/PUT /api/v1/settings/identity}, and the one shape that both the
@@ -34,7 +35,7 @@ record IdentitySettingsBody(String companyName, List<String> domains, List<Staff
 	}
 
 	private static List<String> normalised(List<String> names) {
-		return names.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).distinct().toList();
+		return names.stream().map(DomainName::normalise).distinct().toList();
 	}
 
 	record StaffBody(String name, String email) {

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.spoofdesk.shared.DomainName;
+
 import org.springframework.validation.Errors;
 
 /**
@@ -13,9 +15,6 @@ import org.springframework.validation.Errors;
  * of the JSON ({@code workingHours.start}), and the admin form has the same properties.
  */
 final class IdentitySettingsValidator {
-
-	private static final Pattern HOST_NAME = Pattern
-		.compile("^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
@@ -55,8 +54,7 @@ final class IdentitySettingsValidator {
 	}
 
 	private static void checkHostNames(List<String> names, String field, Errors errors) {
-		if (names == null
-				|| names.stream().anyMatch(name -> name == null || !HOST_NAME.matcher(name.trim()).matches())) {
+		if (names == null || names.stream().anyMatch(name -> !DomainName.isValid(name))) {
 			errors.rejectValue(field, "settings.hostName.invalid");
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.spoofdesk.shared.ConflictException;
+import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.InvalidRequestException;
 
 import org.springframework.context.MessageSource;
@@ -58,6 +59,16 @@ class ApiExceptionAdvice {
 	ProblemDetail conflict(ConflictException ex, Locale locale) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "error.409", locale);
 		problem.setDetail(this.messages.getMessage(ex.messageKey(), null, ex.messageKey(), locale));
+		return problem;
+	}
+
+	@ExceptionHandler(EditConflictException.class)
+	ProblemDetail conflict(EditConflictException ex, Locale locale) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "error.409", locale);
+		problem.setDetail(this.messages.getMessage("error.409.changedBy",
+				new Object[] { ex.changedBy(), ex.changedAt() }, locale));
+		problem.setProperty("changedBy", ex.changedBy());
+		problem.setProperty("changedAt", ex.changedAt().toString());
 		return problem;
 	}
 

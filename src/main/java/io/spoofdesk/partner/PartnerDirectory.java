@@ -1,0 +1,134 @@
+package io.spoofdesk.partner;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.spoofdesk.audit.AuditEntry;
+import io.spoofdesk.audit.AuditLog;
+import io.spoofdesk.shared.DomainName;
+import io.spoofdesk.shared.EditConflictException;
+import io.spoofdesk.shared.NotFoundException;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The partner module's public API: find, create and change partners. Every change is
+ * audited field by field, in the same transaction.
+ */
+@Service
+public class PartnerDirectory {
+
+	static final String TARGET = "Partner";
+
+	private final PartnerRepository partners;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	PartnerDirectory(PartnerRepository partners, AuditLog auditLog, Clock clock) {
+		this.partners = partners;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<PartnerView> search(String text, int limit) {
+		List<Partner> found = (text == null || text.isBlank()) ? this.partners.findAllByOrderByName(Limit.of(limit))
+				: this.partners.search(containsPattern(text), Limit.of(limit));
+		return found.stream().map(Partner::toView).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PartnerView> find(long id) {
+		return this.partners.findById(id).map(Partner::toView);
+	}
+
+	@Transactional(readOnly = true)
+	public PartnerView get(long id) {
+		return find(id).orElseThrow(() -> new NotFoundException(TARGET, id));
+	}
+
+	@Transactional
+	public PartnerView create(PartnerCommand command) {
+		Partner partner = new Partner(Instant.now(this.clock), currentUser());
+		apply(partner, command);
+		Partner saved = this.partners.saveAndFlush(partner);
+		this.auditLog.record(AuditEntry.change("PARTNER_CREATED", TARGET, saved.id(), "name", null, saved.name()));
+		return saved.toView();
+	}
+
+	@Transactional
+	public PartnerView update(long id, PartnerCommand command) {
+		Partner partner = this.partners.findById(id).orElseThrow(() -> new NotFoundException(TARGET, id));
+		if (command.version() == null || command.version() != partner.version()) {
+			throw new EditConflictException(partner.updatedBy(), partner.updatedAt());
+		}
+		PartnerView before = partner.toView();
+		apply(partner, command);
+		partner.touched(Instant.now(this.clock), currentUser());
+		Partner saved = this.partners.saveAndFlush(partner);
+		PartnerView after = saved.toView();
+		audit(id, "name", before.name(), after.name());
+		audit(id, "nameKana", before.nameKana(), after.nameKana());
+		audit(id, "notes", before.notes(), after.notes());
+		audit(id, "domains", before.domains(), after.domains());
+		audit(id, "contacts", before.contacts(), after.contacts());
+		return after;
+	}
+
+	private void apply(Partner partner, PartnerCommand command) {
+		Set<String> domains = command.domains()
+			.stream()
+			.map(DomainName::normalise)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		partner.describe(command.name().trim(), blankToNull(command.nameKana()), blankToNull(command.notes()), domains);
+		Map<Long, PartnerContact> existing = partner.contacts()
+			.stream()
+			.collect(Collectors.toMap(PartnerContact::id, Function.identity()));
+		List<PartnerContact> kept = command.contacts().stream().map(contact -> {
+			PartnerContact target = (contact.id() != null) ? existing.get(contact.id()) : null;
+			if (target == null) {
+				return new PartnerContact(contact.name().trim(), blankToNull(contact.email()),
+						blankToNull(contact.phone()), blankToNull(contact.role()));
+			}
+			target.update(contact.name().trim(), blankToNull(contact.email()), blankToNull(contact.phone()),
+					blankToNull(contact.role()));
+			return target;
+		}).toList();
+		partner.contacts().clear();
+		partner.contacts().addAll(kept);
+	}
+
+	private void audit(long id, String field, Object before, Object after) {
+		if (!Objects.equals(before, after)) {
+			this.auditLog.record(AuditEntry.change("PARTNER_UPDATED", TARGET, id, field, before, after));
+		}
+	}
+
+	static String containsPattern(String text) {
+		String escaped = text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return "%" + escaped + "%";
+	}
+
+	private static String currentUser() {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null) ? authentication.getName() : AuditLog.SYSTEM;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
+	}
+
+}
