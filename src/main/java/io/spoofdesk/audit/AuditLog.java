@@ -2,6 +2,7 @@ package io.spoofdesk.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -26,11 +27,22 @@ public class AuditLog {
 
 	private final AuditEventRepository events;
 
+	private final AuditQueries queries;
+
 	private final Clock clock;
 
-	AuditLog(AuditEventRepository events, Clock clock) {
+	AuditLog(AuditEventRepository events, AuditQueries queries, Clock clock) {
 		this.events = events;
+		this.queries = queries;
 		this.clock = clock;
+	}
+
+	/**
+	 * The history of one object, oldest first: an incident's or a partner's history tab.
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditLine> historyOf(String targetType, Object targetId) {
+		return this.queries.historyOf(targetType, targetId.toString());
 	}
 
 	/** Records an entry by the signed-in user (or {@value #SYSTEM} outside a request). */

@@ -1,5 +1,7 @@
 package io.spoofdesk.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -42,13 +44,23 @@ class AuditQueries {
 		}
 		sql.append(" ORDER BY id DESC LIMIT ?");
 		params.add(limit);
-		return this.jdbc.sql(sql.toString())
-			.params(params)
-			.query((rs, row) -> new AuditLine(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
-					rs.getString("actor"), rs.getString("action"), rs.getString("target_type"),
-					rs.getString("target_id"), rs.getString("field"), rs.getString("old_value"),
-					rs.getString("new_value"), rs.getString("remote_address")))
+		return this.jdbc.sql(sql.toString()).params(params).query(AuditQueries::line).list();
+	}
+
+	List<AuditLine> historyOf(String targetType, String targetId) {
+		return this.jdbc.sql("""
+				SELECT id, occurred_at, actor, action, target_type, target_id, field, old_value, new_value,
+				       remote_address
+				FROM audit_event WHERE target_type = ? AND target_id = ? ORDER BY id""")
+			.params(targetType, targetId)
+			.query(AuditQueries::line)
 			.list();
+	}
+
+	private static AuditLine line(ResultSet rs, int row) throws SQLException {
+		return new AuditLine(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+				rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"), rs.getString("field"),
+				rs.getString("old_value"), rs.getString("new_value"), rs.getString("remote_address"));
 	}
 
 	private static void addEquals(StringBuilder sql, List<Object> params, String column, String value) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import io.spoofdesk.audit.AuditEntry;
@@ -63,6 +64,22 @@ public class UserAccounts {
 	@Transactional(readOnly = true)
 	public UserView get(long id) {
 		return find(id).toView();
+	}
+
+	/** Enabled users who can be assigned work (anyone but a pure admin). */
+	@Transactional(readOnly = true)
+	public List<UserView> assignable() {
+		return this.users.findAllByOrderByUsername()
+			.stream()
+			.map(AppUser::toView)
+			.filter(user -> user.enabled()
+					&& (user.has(Role.HELPDESK) || user.has(Role.STAFF) || user.has(Role.MANAGER)))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UserView> findByUsername(String username) {
+		return this.users.findByUsername(username).map(AppUser::toView);
 	}
 
 	@Transactional(readOnly = true)

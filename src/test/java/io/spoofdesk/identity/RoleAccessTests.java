@@ -22,31 +22,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerTest
 class RoleAccessTests {
 
-	static final List<String> PAGES = List.of("/", "/profile", "/partners", "/partners/new", "/admin/users",
-			"/admin/users/new", "/admin/settings", "/admin/audit");
+	static final List<String> PAGES = List.of("/", "/profile", "/partners", "/partners/new", "/incidents",
+			"/incidents/new", "/incidents/export.csv", "/admin/users", "/admin/users/new", "/admin/settings",
+			"/admin/audit");
 
-	static final List<String> API_CALLS = List.of("/api/v1/tokens", "/api/v1/partners", "/api/v1/users",
-			"/api/v1/settings/identity");
+	static final List<String> API_CALLS = List.of("/api/v1/tokens", "/api/v1/partners", "/api/v1/incidents",
+			"/api/v1/users", "/api/v1/settings/identity");
 
 	@LocalServerPort
 	int port;
 
 	static Stream<Arguments> roles() {
 		return Stream.of(
-				// pages: / /profile /partners /partners/new /admin/users /admin/users/new
-				// /admin/settings /admin/audit
-				// API: /api/v1/tokens /api/v1/partners /api/v1/users
+				// pages: / /profile /partners /partners/new /incidents /incidents/new
+				// /incidents/export.csv
+				// /admin/users /admin/users/new /admin/settings /admin/audit
+				// API: /api/v1/tokens /api/v1/partners /api/v1/incidents /api/v1/users
 				// /api/v1/settings/identity
-				Arguments.of(List.of("HELPDESK"), List.of(200, 200, 200, 200, 403, 403, 403, 403),
-						List.of(200, 200, 403, 403)),
-				Arguments.of(List.of("STAFF"), List.of(200, 200, 200, 403, 403, 403, 403, 403),
-						List.of(200, 200, 403, 403)),
-				Arguments.of(List.of("MANAGER"), List.of(200, 200, 200, 200, 403, 403, 403, 403),
-						List.of(200, 200, 403, 403)),
-				Arguments.of(List.of("ADMIN"), List.of(200, 200, 200, 403, 200, 200, 200, 200),
-						List.of(200, 200, 200, 200)),
-				Arguments.of(List.of("HELPDESK", "MANAGER"), List.of(200, 200, 200, 200, 403, 403, 403, 403),
-						List.of(200, 200, 403, 403)));
+				Arguments.of(List.of("HELPDESK"), List.of(200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403),
+						List.of(200, 200, 200, 403, 403)),
+				Arguments.of(List.of("STAFF"), List.of(200, 200, 200, 403, 200, 403, 403, 403, 403, 403, 403),
+						List.of(200, 200, 200, 403, 403)),
+				Arguments.of(List.of("MANAGER"), List.of(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403),
+						List.of(200, 200, 200, 403, 403)),
+				Arguments.of(List.of("ADMIN"), List.of(200, 200, 200, 403, 200, 403, 200, 200, 200, 200, 200),
+						List.of(200, 200, 200, 200, 200)),
+				Arguments.of(List.of("HELPDESK", "MANAGER"),
+						List.of(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403),
+						List.of(200, 200, 200, 403, 403)));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -84,9 +87,10 @@ class RoleAccessTests {
 
 	static Stream<Arguments> anonymousPaths() {
 		return Stream.of(Arguments.of("/", 302), Arguments.of("/admin/users", 302), Arguments.of("/profile", 302),
-				Arguments.of("/partners", 302), Arguments.of("/login", 200), Arguments.of("/actuator/health", 200),
-				Arguments.of("/actuator/info", 200), Arguments.of("/api/v1/users", 401),
-				Arguments.of("/api/v1/tokens", 401), Arguments.of("/api/v1/partners", 401));
+				Arguments.of("/partners", 302), Arguments.of("/incidents", 302), Arguments.of("/login", 200),
+				Arguments.of("/actuator/health", 200), Arguments.of("/actuator/info", 200),
+				Arguments.of("/api/v1/users", 401), Arguments.of("/api/v1/tokens", 401),
+				Arguments.of("/api/v1/partners", 401), Arguments.of("/api/v1/incidents", 401));
 	}
 
 }

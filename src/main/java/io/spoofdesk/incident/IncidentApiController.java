@@ -1,0 +1,101 @@
+package io.spoofdesk.incident;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.spoofdesk.shared.CompanyTimeZone;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/incidents}: the same operations as the pages, as JSON. */
+@RestController
+@RequestMapping("/api/v1/incidents")
+@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
+class IncidentApiController {
+
+	private final Incidents incidents;
+
+	private final IncidentList list;
+
+	private final CompanyTimeZone timeZone;
+
+	IncidentApiController(Incidents incidents, IncidentList list, CompanyTimeZone timeZone) {
+		this.incidents = incidents;
+		this.list = list;
+		this.timeZone = timeZone;
+	}
+
+	/**
+	 * A page of at most 100 rows; {@code next} is the cursor to pass as {@code after}, if
+	 * more.
+	 */
+	@GetMapping
+	Page list(@ModelAttribute IncidentFilter filter) {
+		List<IncidentRow> rows = this.list.find(filter, this.timeZone.zoneId(), 101);
+		boolean more = rows.size() > 100;
+		List<IncidentRow> page = more ? rows.subList(0, 100) : rows;
+		return new Page(page, more ? page.get(page.size() - 1).cursor() : null);
+	}
+
+	@GetMapping("/{id}")
+	IncidentView get(@PathVariable long id) {
+		return this.incidents.get(id);
+	}
+
+	@PostMapping
+	@PreAuthorize(IncidentController.EDITORS)
+	ResponseEntity<IncidentView> create(@Valid @RequestBody IncidentCommand command) {
+		IncidentView created = this.incidents.open(command);
+		return ResponseEntity.created(URI.create("/api/v1/incidents/" + created.id())).body(created);
+	}
+
+	@PutMapping("/{id}")
+	@PreAuthorize(IncidentController.EDITORS)
+	IncidentView update(@PathVariable long id, @Valid @RequestBody IncidentCommand command) {
+		return this.incidents.update(id, command);
+	}
+
+	@PostMapping("/{id}/status")
+	@PreAuthorize(IncidentController.EDITORS)
+	IncidentView changeStatus(@PathVariable long id, @Valid @RequestBody StatusRequest request) {
+		return this.incidents.changeStatus(id, request.status(), request.reason(), request.version());
+	}
+
+	@GetMapping("/{id}/notes")
+	List<IncidentNote.NoteView> notes(@PathVariable long id) {
+		return this.incidents.notesOf(id);
+	}
+
+	@PostMapping("/{id}/notes")
+	@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER')")
+	ResponseEntity<IncidentNote.NoteView> addNote(@PathVariable long id, @Valid @RequestBody NoteRequest request) {
+		return ResponseEntity.status(201).body(this.incidents.addNote(id, request.body()));
+	}
+
+	record Page(List<IncidentRow> items, String next) {
+
+	}
+
+	record StatusRequest(@NotNull IncidentStatus status, @Size(max = 2000) String reason, Long version) {
+
+	}
+
+	record NoteRequest(@NotBlank @Size(max = 10000) String body) {
+
+	}
+
+}

@@ -1,0 +1,264 @@
+package io.spoofdesk.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import io.spoofdesk.audit.AuditLog;
+import io.spoofdesk.identity.CurrentUser;
+import io.spoofdesk.identity.UserAccounts;
+import io.spoofdesk.partner.PartnerDirectory;
+import io.spoofdesk.partner.PartnerView;
+import io.spoofdesk.shared.CompanyTimeZone;
+import io.spoofdesk.shared.ConflictException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.SmartValidator;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Incident pages: the list, the fast new-report form, the case page and its actions. */
+@Controller
+@RequestMapping("/incidents")
+@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
+class IncidentController {
+
+	static final String EDITORS = "hasAnyRole('HELPDESK','MANAGER')";
+
+	static final int PAGE_SIZE = 50;
+
+	private static final String FORM = "incident/form";
+
+	/** Which service refusal belongs to which form field. */
+	private static final Map<String, String> REFUSAL_FIELDS = Map.of("incident.partner.unknown", "partnerId",
+			"incident.contact.unknown", "contactId", "incident.assignee.unknown", "assignee");
+
+	private final Incidents incidents;
+
+	private final IncidentList list;
+
+	private final IncidentRelations relations;
+
+	private final PartnerDirectory partners;
+
+	private final UserAccounts users;
+
+	private final AuditLog auditLog;
+
+	private final CompanyTimeZone timeZone;
+
+	private final SmartValidator validator;
+
+	private final Clock clock;
+
+	IncidentController(Incidents incidents, IncidentList list, IncidentRelations relations, PartnerDirectory partners,
+			UserAccounts users, AuditLog auditLog, CompanyTimeZone timeZone, SmartValidator validator, Clock clock) {
+		this.incidents = incidents;
+		this.list = list;
+		this.relations = relations;
+		this.partners = partners;
+		this.users = users;
+		this.auditLog = auditLog;
+		this.timeZone = timeZone;
+		this.validator = validator;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String list(@ModelAttribute("filter") IncidentFilter filter, Model model,
+			@RequestHeader(value = "HX-Request", required = false) String htmx) {
+		ZoneId zone = this.timeZone.zoneId();
+		List<IncidentRow> rows = this.list.find(filter, zone, PAGE_SIZE + 1);
+		boolean more = rows.size() > PAGE_SIZE;
+		List<IncidentRow> page = more ? rows.subList(0, PAGE_SIZE) : rows;
+		model.addAttribute("rows", page);
+		model.addAttribute("next", more ? filter.after(page.get(page.size() - 1).cursor()) : null);
+		model.addAttribute("zone", zone);
+		model.addAttribute("statuses", IncidentStatus.values());
+		model.addAttribute("severities", Severity.values());
+		model.addAttribute("assignees", this.users.assignable());
+		return (htmx != null) ? "incident/list :: results" : "incident/list";
+	}
+
+	@GetMapping("/new")
+	@PreAuthorize(EDITORS)
+	String newIncident(Model model) {
+		return form(IncidentForm.blank(Instant.now(this.clock), this.timeZone.zoneId()), model);
+	}
+
+	@PostMapping
+	@PreAuthorize(EDITORS)
+	String create(@ModelAttribute("form") IncidentForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		IncidentCommand command = validated(form, result);
+		if (result.hasErrors()) {
+			return form(form, model);
+		}
+		try {
+			IncidentView created = form.wantsNewPartner()
+					? this.incidents.openForNewPartner(command, form.getNewPartnerName())
+					: this.incidents.open(command);
+			redirect.addFlashAttribute("success", "incident.created");
+			return "redirect:/incidents/" + created.id();
+		}
+		catch (ConflictException ex) {
+			return refused(ex, form, result, model);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable long id, Model model) {
+		IncidentView incident = this.incidents.get(id);
+		model.addAttribute("incident", incident);
+		PartnerView partner = (incident.partnerId() != null) ? this.partners.find(incident.partnerId()).orElse(null)
+				: null;
+		model.addAttribute("partner", partner);
+		model.addAttribute("contact", (partner != null && incident.contactId() != null)
+				? partner.contact(incident.contactId()).orElse(null) : null);
+		model.addAttribute("notes", this.incidents.notesOf(id));
+		model.addAttribute("history", this.auditLog.historyOf(Incidents.TARGET, id));
+		model.addAttribute("linked", this.relations.linked(id));
+		model.addAttribute("duplicates", this.relations.likelyDuplicates(incident));
+		model.addAttribute("transitions",
+				StatusTransition.optionsFrom(incident.status(), this.incidents.previousStatus(id), CurrentUser.roles())
+					.stream()
+					.map(StatusOption::of)
+					.toList());
+		model.addAttribute("assignees", this.users.assignable());
+		model.addAttribute("zone", this.timeZone.zoneId());
+		return "incident/show";
+	}
+
+	@GetMapping("/{id}/edit")
+	@PreAuthorize(EDITORS)
+	String edit(@PathVariable long id, Model model) {
+		IncidentView incident = this.incidents.get(id);
+		model.addAttribute("incident", incident);
+		return form(IncidentForm.from(incident, this.timeZone.zoneId()), model);
+	}
+
+	@PostMapping("/{id}")
+	@PreAuthorize(EDITORS)
+	String update(@PathVariable long id, @ModelAttribute("form") IncidentForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		IncidentCommand command = validated(form, result);
+		if (!result.hasErrors()) {
+			try {
+				this.incidents.update(id, command);
+				redirect.addFlashAttribute("success", "incident.saved");
+				return "redirect:/incidents/" + id;
+			}
+			catch (ConflictException ex) {
+				model.addAttribute("incident", this.incidents.get(id));
+				return refused(ex, form, result, model);
+			}
+		}
+		model.addAttribute("incident", this.incidents.get(id));
+		return form(form, model);
+	}
+
+	@PostMapping("/{id}/status")
+	@PreAuthorize(EDITORS)
+	String changeStatus(@PathVariable long id, @RequestParam IncidentStatus status,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) Long version,
+			RedirectAttributes redirect) {
+		try {
+			this.incidents.changeStatus(id, status, reason, version);
+			redirect.addFlashAttribute("success", "incident.statusChanged");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("failure", ex.messageKey());
+		}
+		return "redirect:/incidents/" + id;
+	}
+
+	@PostMapping("/{id}/assign")
+	@PreAuthorize(EDITORS)
+	String assign(@PathVariable long id, @RequestParam(required = false) String assignee,
+			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
+		try {
+			this.incidents.assign(id, assignee, version);
+			redirect.addFlashAttribute("success", "incident.assigned");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("failure", ex.messageKey());
+		}
+		return "redirect:/incidents/" + id;
+	}
+
+	@PostMapping("/{id}/notes")
+	@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER')")
+	String addNote(@PathVariable long id, @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
+		if (body.isBlank() || body.length() > 10000) {
+			redirect.addFlashAttribute("failure", "incident.note.invalid");
+		}
+		else {
+			this.incidents.addNote(id, body);
+			redirect.addFlashAttribute("success", "incident.noteAdded");
+		}
+		return "redirect:/incidents/" + id + "#notes";
+	}
+
+	@PostMapping("/{id}/links")
+	@PreAuthorize(EDITORS)
+	String link(@PathVariable long id, @RequestParam(defaultValue = "") String reference, RedirectAttributes redirect) {
+		try {
+			this.incidents.link(id, reference);
+			redirect.addFlashAttribute("success", "incident.linked");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("failure", ex.messageKey());
+		}
+		return "redirect:/incidents/" + id;
+	}
+
+	private String form(IncidentForm form, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("partners", this.partners.search(null, 1000));
+		model.addAttribute("assignees", this.users.assignable());
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("severities", Severity.values());
+		return FORM;
+	}
+
+	private String refused(ConflictException ex, IncidentForm form, BindingResult result, Model model) {
+		String field = REFUSAL_FIELDS.get(ex.messageKey());
+		if (field == null) {
+			throw ex;
+		}
+		result.rejectValue(field, ex.messageKey());
+		return form(form, model);
+	}
+
+	/**
+	 * Validates the command the form stands for and reports its errors on the form's
+	 * fields.
+	 */
+	private IncidentCommand validated(IncidentForm form, BindingResult result) {
+		IncidentCommand command = form.toCommand(this.timeZone.zoneId());
+		if (result.hasErrors()) {
+			return command;
+		}
+		DirectFieldBindingResult errors = new DirectFieldBindingResult(command, "incident");
+		this.validator.validate(command, errors);
+		for (FieldError error : errors.getFieldErrors()) {
+			String field = error.getField().startsWith("impersonatedAddresses") ? "impersonated" : error.getField();
+			result.rejectValue(field, error.getCode(), error.getArguments(), error.getDefaultMessage());
+		}
+		return command;
+	}
+
+}

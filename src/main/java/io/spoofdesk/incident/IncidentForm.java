@@ -1,0 +1,178 @@
+package io.spoofdesk.incident;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * The new/edit incident form, built for a helpdesk on the phone: everything on one
+ * screen, sensible defaults (now, by phone, medium), the partner picked from the
+ * directory or typed in as a new one. Times are typed in the company's time zone.
+ */
+class IncidentForm {
+
+	private String title = "";
+
+	private Long partnerId;
+
+	private String newPartnerName = "";
+
+	private Long contactId;
+
+	private Channel channel = Channel.PHONE;
+
+	private Severity severity = Severity.MEDIUM;
+
+	private String assignee = "";
+
+	private String summary = "";
+
+	private String impersonated = "";
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+	private LocalDateTime reportedAt;
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+	private LocalDateTime mailReceivedAt;
+
+	private Long version;
+
+	static IncidentForm blank(Instant now, ZoneId zone) {
+		IncidentForm form = new IncidentForm();
+		form.reportedAt = LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.MINUTES);
+		return form;
+	}
+
+	static IncidentForm from(IncidentView incident, ZoneId zone) {
+		IncidentForm form = new IncidentForm();
+		form.title = incident.title();
+		form.partnerId = incident.partnerId();
+		form.contactId = incident.contactId();
+		form.channel = incident.channel();
+		form.severity = incident.severity();
+		form.assignee = (incident.assignee() != null) ? incident.assignee() : "";
+		form.summary = (incident.summary() != null) ? incident.summary() : "";
+		form.impersonated = String.join("\n", incident.impersonatedAddresses());
+		form.reportedAt = LocalDateTime.ofInstant(incident.reportedAt(), zone).truncatedTo(ChronoUnit.MINUTES);
+		form.mailReceivedAt = (incident.mailReceivedAt() != null)
+				? LocalDateTime.ofInstant(incident.mailReceivedAt(), zone).truncatedTo(ChronoUnit.MINUTES) : null;
+		form.version = incident.version();
+		return form;
+	}
+
+	IncidentCommand toCommand(ZoneId zone) {
+		List<String> addresses = Arrays.stream(this.impersonated.split("[\\s,;、]+"))
+			.filter(address -> !address.isBlank())
+			.toList();
+		return new IncidentCommand(this.title, this.partnerId, this.contactId, this.channel, this.severity,
+				this.assignee, this.summary, addresses,
+				(this.mailReceivedAt != null) ? this.mailReceivedAt.atZone(zone).toInstant() : null,
+				(this.reportedAt != null) ? this.reportedAt.atZone(zone).toInstant() : null, this.version);
+	}
+
+	boolean wantsNewPartner() {
+		return this.partnerId == null && this.newPartnerName != null && !this.newPartnerName.isBlank();
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public void setTitle(String title) {
+		this.title = title;
+	}
+
+	public Long getPartnerId() {
+		return this.partnerId;
+	}
+
+	public void setPartnerId(Long partnerId) {
+		this.partnerId = partnerId;
+	}
+
+	public String getNewPartnerName() {
+		return this.newPartnerName;
+	}
+
+	public void setNewPartnerName(String newPartnerName) {
+		this.newPartnerName = newPartnerName;
+	}
+
+	public Long getContactId() {
+		return this.contactId;
+	}
+
+	public void setContactId(Long contactId) {
+		this.contactId = contactId;
+	}
+
+	public Channel getChannel() {
+		return this.channel;
+	}
+
+	public void setChannel(Channel channel) {
+		this.channel = channel;
+	}
+
+	public Severity getSeverity() {
+		return this.severity;
+	}
+
+	public void setSeverity(Severity severity) {
+		this.severity = severity;
+	}
+
+	public String getAssignee() {
+		return this.assignee;
+	}
+
+	public void setAssignee(String assignee) {
+		this.assignee = assignee;
+	}
+
+	public String getSummary() {
+		return this.summary;
+	}
+
+	public void setSummary(String summary) {
+		this.summary = summary;
+	}
+
+	public String getImpersonated() {
+		return this.impersonated;
+	}
+
+	public void setImpersonated(String impersonated) {
+		this.impersonated = (impersonated != null) ? impersonated : "";
+	}
+
+	public LocalDateTime getReportedAt() {
+		return this.reportedAt;
+	}
+
+	public void setReportedAt(LocalDateTime reportedAt) {
+		this.reportedAt = reportedAt;
+	}
+
+	public LocalDateTime getMailReceivedAt() {
+		return this.mailReceivedAt;
+	}
+
+	public void setMailReceivedAt(LocalDateTime mailReceivedAt) {
+		this.mailReceivedAt = mailReceivedAt;
+	}
+
+	public Long getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(Long version) {
+		this.version = version;
+	}
+
+}

@@ -1,0 +1,129 @@
+package io.spoofdesk.incident;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the incident list: filters, search and keyset paging in one indexed query. No
+ * count over the whole table: the page asks for one row more than it shows to know
+ * whether there is a next page.
+ */
+@Component
+class IncidentList {
+
+	private final JdbcClient jdbc;
+
+	IncidentList(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<IncidentRow> find(IncidentFilter filter, ZoneId zone, int limit) {
+		List<Object> params = new ArrayList<>();
+		String sql = """
+				SELECT i.id, i.reference, i.title, i.status, i.severity, i.assignee, i.partner_id, p.name AS partner_name,
+				       i.reported_at
+				FROM incident i LEFT JOIN partner p ON p.id = i.partner_id
+				WHERE """
+				+ where(filter, zone, params, true) + " ORDER BY i.reported_at "
+				+ (filter.oldestFirst() ? "ASC, i.id ASC" : "DESC, i.id DESC") + " LIMIT ?";
+		params.add(limit);
+		return this.jdbc.sql(sql).params(params).query(IncidentRelations::row).list();
+	}
+
+	/** Streams every row matching the filters (no paging), for the CSV export. */
+	void forEach(IncidentFilter filter, ZoneId zone, int max, Consumer<IncidentExportRow> consumer) {
+		List<Object> params = new ArrayList<>();
+		String sql = """
+				SELECT i.reference, i.title, i.status, i.severity, i.assignee, p.name AS partner_name, i.channel,
+				       i.reported_at, i.mail_received_at, array_to_string(i.impersonated_addresses, ' ') AS impersonated,
+				       i.summary
+				FROM incident i LEFT JOIN partner p ON p.id = i.partner_id
+				WHERE """
+				+ where(filter, zone, params, false) + " ORDER BY i.reported_at DESC, i.id DESC LIMIT ?";
+		params.add(max);
+		this.jdbc.sql(sql)
+			.params(params)
+			.query((rs, row) -> new IncidentExportRow(rs.getString("reference"), rs.getString("title"),
+					rs.getString("status"), rs.getString("severity"), rs.getString("assignee"),
+					rs.getString("partner_name"), rs.getString("channel"), rs.getTimestamp("reported_at").toInstant(),
+					toInstant(rs.getTimestamp("mail_received_at")), rs.getString("impersonated"),
+					rs.getString("summary")))
+			.stream()
+			.forEach(consumer);
+	}
+
+	private static String where(IncidentFilter filter, ZoneId zone, List<Object> params, boolean withCursor) {
+		StringBuilder where = new StringBuilder(" TRUE");
+		if (filter.status() != null) {
+			where.append(" AND i.status = ?");
+			params.add(filter.status().name());
+		}
+		if (filter.severity() != null) {
+			where.append(" AND i.severity = ?");
+			params.add(filter.severity().name());
+		}
+		if (filter.assignee() != null && !filter.assignee().isBlank()) {
+			where.append(" AND i.assignee = ?");
+			params.add(filter.assignee().trim());
+		}
+		if (filter.partnerId() != null) {
+			where.append(" AND i.partner_id = ?");
+			params.add(filter.partnerId());
+		}
+		if (filter.impersonated() != null && !filter.impersonated().isBlank()) {
+			where.append(" AND i.impersonated_addresses @> ARRAY[?]::text[]");
+			params.add(filter.impersonated().trim().toLowerCase(Locale.ROOT));
+		}
+		if (filter.from() != null) {
+			where.append(" AND i.reported_at >= ?");
+			params.add(Timestamp.from(filter.from().atStartOfDay(zone).toInstant()));
+		}
+		if (filter.to() != null) {
+			where.append(" AND i.reported_at < ?");
+			params.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
+		}
+		if (filter.q() != null && !filter.q().isBlank()) {
+			for (String term : SearchText.normalise(filter.q()).split("\\s+")) {
+				var grams = SearchText.gramsOf(term);
+				if (!grams.isEmpty()) {
+					where.append(" AND i.search_grams @> ?::text[]");
+					params.add("{" + String.join(",", grams.stream().map(IncidentList::arrayElement).toList()) + "}");
+				}
+				where.append(" AND i.search_text LIKE ? ESCAPE '\\'");
+				params.add("%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			}
+		}
+		if (withCursor && filter.after() != null && filter.after().matches("\\d+_\\d+")) {
+			String[] parts = filter.after().split("_");
+			where.append(filter.oldestFirst() ? " AND (i.reported_at, i.id) > (?, ?)"
+					: " AND (i.reported_at, i.id) < (?, ?)");
+			params.add(Timestamp.from(Instant.ofEpochMilli(Long.parseLong(parts[0]))));
+			params.add(Long.parseLong(parts[1]));
+		}
+		return where.toString();
+	}
+
+	/** A quoted element of a PostgreSQL array literal. */
+	private static String arrayElement(String value) {
+		return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+	}
+
+	private static Instant toInstant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	record IncidentExportRow(String reference, String title, String status, String severity, String assignee,
+			String partnerName, String channel, Instant reportedAt, Instant mailReceivedAt, String impersonated,
+			String summary) {
+
+	}
+
+}

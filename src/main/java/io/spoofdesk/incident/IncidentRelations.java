@@ -1,0 +1,75 @@
+package io.spoofdesk.incident;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Related incidents: those linked by hand (one campaign reported by several partners),
+ * and likely duplicates, which name an impersonated address of this case within 14 days
+ * of it.
+ */
+@Component
+class IncidentRelations {
+
+	static final Duration DUPLICATE_WINDOW = Duration.ofDays(14);
+
+	private static final String ROW = """
+			SELECT i.id, i.reference, i.title, i.status, i.severity, i.assignee, i.partner_id, p.name AS partner_name,
+			       i.reported_at
+			FROM incident i LEFT JOIN partner p ON p.id = i.partner_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	IncidentRelations(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<IncidentRow> linked(long id) {
+		return this.jdbc.sql(ROW + """
+				WHERE i.id IN (SELECT related_id FROM incident_link WHERE incident_id = :id
+				               UNION SELECT incident_id FROM incident_link WHERE related_id = :id)
+				ORDER BY i.reported_at DESC""").param("id", id).query(IncidentRelations::row).list();
+	}
+
+	List<IncidentRow> likelyDuplicates(IncidentView incident) {
+		if (incident.impersonatedAddresses().isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(ROW + """
+				WHERE i.id <> :id
+				  AND i.impersonated_addresses && CAST(:addresses AS text[])
+				  AND i.reported_at BETWEEN :from AND :to
+				  AND i.id NOT IN (SELECT related_id FROM incident_link WHERE incident_id = :id
+				                   UNION SELECT incident_id FROM incident_link WHERE related_id = :id)
+				ORDER BY i.reported_at DESC LIMIT 10""")
+			.param("id", incident.id())
+			.param("addresses", incident.impersonatedAddresses().toArray(String[]::new))
+			.param("from", Timestamp.from(incident.reportedAt().minus(DUPLICATE_WINDOW)))
+			.param("to", Timestamp.from(incident.reportedAt().plus(DUPLICATE_WINDOW)))
+			.query(IncidentRelations::row)
+			.list();
+	}
+
+	/** Links two incidents; answers false when they already were. */
+	boolean link(long one, long other) {
+		return this.jdbc.sql("""
+				INSERT INTO incident_link (incident_id, related_id) VALUES (?, ?) ON CONFLICT DO NOTHING""")
+			.params(Math.min(one, other), Math.max(one, other))
+			.update() > 0;
+	}
+
+	static IncidentRow row(ResultSet rs, int rowNum) throws SQLException {
+		return new IncidentRow(rs.getLong("id"), rs.getString("reference"), rs.getString("title"),
+				IncidentStatus.valueOf(rs.getString("status")), Severity.valueOf(rs.getString("severity")),
+				rs.getString("assignee"), (Long) rs.getObject("partner_id"), rs.getString("partner_name"),
+				rs.getTimestamp("reported_at").toInstant());
+	}
+
+}

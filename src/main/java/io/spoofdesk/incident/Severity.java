@@ -1,0 +1,8 @@
+package io.spoofdesk.incident;
+
+/** How bad a case is. */
+public enum Severity {
+
+	LOW, MEDIUM, HIGH, CRITICAL
+
+}

@@ -1,0 +1,170 @@
+package io.spoofdesk.incident;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.spoofdesk.support.Browser;
+import io.spoofdesk.support.ServerTest;
+import io.spoofdesk.support.Users;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A helpdesk on the phone logs a report; the case is worked, closed and its history kept.
+ */
+@ServerTest
+class IncidentPageTests {
+
+	@LocalServerPort
+	int port;
+
+	Browser signedIn(String... roles) {
+		Browser browser = new Browser(this.port);
+		browser.signIn(Users.create(this.port, roles), Users.PASSWORD);
+		return browser;
+	}
+
+	static Map<String, String> report(String title, String newPartner, String impersonated) {
+		Map<String, String> form = new HashMap<>();
+		form.put("title", title);
+		form.put("newPartnerName", newPartner);
+		form.put("channel", "PHONE");
+		form.put("severity", "HIGH");
+		form.put("impersonated", impersonated);
+		form.put("reportedAt", "2026-11-27T10:15");
+		form.put("summary", "請求書を装ったメールが届いたとの電話");
+		return form;
+	}
+
+	String open(Browser browser, Map<String, String> form) {
+		browser.get("/incidents/new");
+		HttpResponse<String> created = browser.post("/incidents", form);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+		return created.headers().firstValue("Location").orElseThrow();
+	}
+
+	@Test
+	void helpdeskLogsAPhoneReportForANewPartnerAndWorksTheCaseToClosure() {
+		Browser helpdesk = signedIn("HELPDESK");
+		String newForm = helpdesk.get("/incidents/new").body();
+		assertThat(newForm).contains("value=\"PHONE\" selected", "value=\"MEDIUM\" selected");
+
+		String location = open(helpdesk, report("青空物産から不審メールの連絡", "青空物産株式会社", "info@kitamura-seiki.co.jp"));
+		String page = helpdesk.get(location).body();
+		assertThat(page).contains("インシデントを登録しました", "青空物産から不審メールの連絡", "青空物産株式会社", "新規", "info@kitamura-seiki.co.jp",
+				"2026-11-27 10:15");
+		assertThat(helpdesk.get("/incidents").body()).contains("青空物産から不審メールの連絡");
+
+		helpdesk.post(location + "/status", Map.of("status", "TRIAGED"));
+		helpdesk.post(location + "/status", Map.of("status", "RECOVERED"));
+		helpdesk.get(location);
+		helpdesk.post(location + "/notes", Map.of("body", "全社員に注意喚起済み"));
+		assertThat(helpdesk.get(location).body()).contains("復旧済み", "全社員に注意喚起済み").doesNotContain("完了 にする");
+
+		Browser manager = signedIn("MANAGER");
+		assertThat(manager.get(location).body()).contains("完了 にする");
+		manager.post(location + "/status", Map.of("status", "CLOSED"));
+		String closed = manager.get(location).body();
+		assertThat(closed).contains("ステータスを変更しました", "完了", "TRIAGED", "RECOVERED", "CLOSED", "メモ追加");
+	}
+
+	@Test
+	void refusedStatusChangeIsExplainedOnTheCasePage() {
+		Browser helpdesk = signedIn("HELPDESK");
+		String location = open(helpdesk, report("理由なしで戻す", "テスト商会", "a@kitamura-seiki.co.jp"));
+		helpdesk.get(location);
+		helpdesk.post(location + "/status", Map.of("status", "TRIAGED"));
+		helpdesk.get(location);
+
+		HttpResponse<String> refused = helpdesk.post(location + "/status", Map.of("status", "NEW", "reason", ""));
+		assertThat(refused.statusCode()).isEqualTo(302);
+
+		assertThat(helpdesk.get(location).body()).contains("このステータス変更には理由の入力が必要です", "トリアージ済み");
+	}
+
+	@Test
+	void formKeepsWhatWasTypedAndMarksTheBadFields() {
+		Browser helpdesk = signedIn("HELPDESK");
+		helpdesk.get("/incidents/new");
+		Map<String, String> form = report("", "", "not an address");
+
+		HttpResponse<String> response = helpdesk.post("/incidents", form);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("入力内容を確認してください", "is-invalid", "not an address", "請求書を装ったメールが届いたとの電話");
+	}
+
+	@Test
+	void secondReportOfTheSameAddressSuggestsADuplicateThatCanBeLinked() {
+		Browser helpdesk = signedIn("HELPDESK");
+		String first = open(helpdesk, report("一件目", "重複商事", "ceo@kitamura-seiki.co.jp"));
+		String second = open(helpdesk, report("二件目", "重複物産", "CEO@kitamura-seiki.co.jp"));
+		String reference = helpdesk.get(first).body().replaceAll("(?s).*?(INC-\\d{4}-\\d{4,}).*", "$1");
+
+		assertThat(helpdesk.get(second).body()).contains("重複の可能性があります", reference);
+		helpdesk.post(second + "/links", Map.of("reference", reference));
+
+		String linked = helpdesk.get(second).body();
+		assertThat(linked).contains("関連するインシデントとしてリンクしました").doesNotContain("重複の可能性があります");
+		assertThat(helpdesk.get(first).body()).contains("二件目");
+	}
+
+	@Test
+	void staleEditShowsWhoChangedTheCaseFirst() {
+		Browser first = signedIn("HELPDESK");
+		String location = open(first, report("同時編集", "同時編集商事", "x@kitamura-seiki.co.jp"));
+		Browser second = signedIn("MANAGER");
+		String editPage = second.get(location + "/edit").body();
+		assertThat(editPage).contains("name=\"version\" value=\"0\"");
+		first.get(location + "/edit");
+		Map<String, String> changed = report("同時編集（先に保存）", "", "x@kitamura-seiki.co.jp");
+		changed.put("version", "0");
+		assertThat(first.post(location, changed).statusCode()).isEqualTo(302);
+
+		Map<String, String> stale = report("同時編集（後から保存）", "", "x@kitamura-seiki.co.jp");
+		stale.put("version", "0");
+		HttpResponse<String> response = second.post(location, stale);
+
+		assertThat(response.statusCode()).isEqualTo(409);
+		assertThat(response.body()).contains("さんが", "再読み込み");
+		assertThat(second.get(location).body()).contains("同時編集（先に保存）");
+	}
+
+	@Test
+	void managerExportsTheFilteredListForExcel() {
+		Browser helpdesk = signedIn("HELPDESK");
+		open(helpdesk, report("=HYPERLINK(\"http://evil.example\")", "CSV商事", "csv@kitamura-seiki.co.jp"));
+
+		Browser manager = signedIn("MANAGER");
+		HttpResponse<String> csv = manager.get("/incidents/export.csv?impersonated=csv@kitamura-seiki.co.jp");
+
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+		assertThat(csv.body()).startsWith("\uFEFFreference,title,");
+		assertThat(csv.body()).contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\"", "CSV商事")
+			.doesNotContain(",=HYPERLINK");
+		assertThat(helpdesk.get("/incidents/export.csv").statusCode()).as("exports are for managers").isEqualTo(403);
+	}
+
+	@Test
+	void listFiltersByStatusAndSearchesJapanese() {
+		Browser helpdesk = signedIn("HELPDESK");
+		open(helpdesk, report("発注書の件で連絡", "発注商事", "order@kitamura-seiki.co.jp"));
+
+		assertThat(helpdesk.get("/incidents?q=" + IncidentApiTests.enc("発注")).body()).contains("発注書の件で連絡");
+		assertThat(helpdesk.get("/incidents?q=" + IncidentApiTests.enc("発注") + "&status=CLOSED").body())
+			.doesNotContain("発注書の件で連絡");
+		String fragment = helpdesk
+			.send(helpdesk.request("/incidents?q=" + IncidentApiTests.enc("発注"))
+				.header("HX-Request", "true")
+				.GET()
+				.build())
+			.body();
+		assertThat(fragment).contains("発注書の件で連絡").doesNotContain("<nav");
+	}
+
+}
