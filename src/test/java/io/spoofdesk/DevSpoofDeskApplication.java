@@ -33,7 +33,11 @@ public final class DevSpoofDeskApplication {
 		SpringApplication.run(SpoofDeskApplication.class, args);
 	}
 
-	private static void startEmbeddedDatabase() throws Exception {
+	/**
+	 * Starts the developer database and points spring.datasource.* at it (also used by
+	 * the data generator).
+	 */
+	public static void startEmbeddedDatabase() throws Exception {
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(DATA_DIRECTORY.toFile())
 			.setCleanDataDirectory(false)

@@ -13,6 +13,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.spoofdesk.shared.CompanyTimeZone;
+import io.spoofdesk.shared.Csv;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -62,22 +63,9 @@ class IncidentCsvExport {
 		out.flush();
 	}
 
-	static String cell(String value) {
-		String text = value;
-		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			text = "'" + text;
-		}
-		if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
-				|| !text.equals(value)) {
-			text = "\"" + text.replace("\"", "\"\"") + "\"";
-		}
-		return text;
-	}
-
 	private static void line(Writer out, List<String> cells) {
 		try {
-			out.write(String.join(",", cells.stream().map(IncidentCsvExport::cell).toList()));
-			out.write("\r\n");
+			out.write(Csv.line(cells));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

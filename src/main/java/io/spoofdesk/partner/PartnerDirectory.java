@@ -69,6 +69,13 @@ public class PartnerDirectory {
 		return saved.toView();
 	}
 
+	/** Creates all the partners, or none of them. */
+	@Transactional
+	public int createAll(List<PartnerCommand> commands) {
+		commands.forEach(this::create);
+		return commands.size();
+	}
+
 	@Transactional
 	public PartnerView update(long id, PartnerCommand command) {
 		Partner partner = this.partners.findById(id).orElseThrow(() -> new NotFoundException(TARGET, id));

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Incident list benchmark (issue: partners and incidents; DESIGN.md service levels).
+#
+#   bench/incident-list.sh [incidents]        (default 1000000)
+#
+# Needs: a JDK, wrk, psql, and a PostgreSQL on 127.0.0.1:5432 that the user postgres can
+# reach without a password (as on the project's CI machine). Creates the database
+# spoofdesk_bench (kept between runs; regenerated only when it holds fewer incidents),
+# fills it with the data generator, starts the production jar against it, signs in once
+# and reuses the session cookie, then measures each list scenario with wrk (2 threads,
+# 32 connections) and prints a Markdown table for docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+COUNT=${1:-1000000}
+DB=spoofdesk_bench
+URL="jdbc:postgresql://127.0.0.1:5432/$DB"
+PORT=18080
+PASSWORD="bench-admin-password-1"
+DURATION=${DURATION:-15s}
+
+if ! psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
+  psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $DB TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+fi
+have=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "SELECT count(*) FROM incident" 2>/dev/null || echo 0)
+if [ "${have:-0}" -lt "$COUNT" ]; then
+  echo "Generating $((COUNT - ${have:-0})) incidents..."
+  SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
+    ./mvnw -B -q spring-boot:test-run -Dspring-boot.run.main-class=io.spoofdesk.incident.IncidentDataGenerator \
+    -Dspring-boot.run.arguments=$((COUNT - ${have:-0}))
+fi
+
+./mvnw -B -q package -DskipTests
+JAR=$(ls target/spoofdesk-*.jar | head -n 1)
+SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
+  SPOOFDESK_ADMIN_USERNAME=bench SPOOFDESK_ADMIN_PASSWORD="$PASSWORD" SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 \
+  java -Xmx512m -jar "$JAR" > target/bench-app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null && break; sleep 1; done
+
+# The benchmark user: a manager, so every list filter is allowed.
+curl -sf -u "bench:$PASSWORD" -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/users" \
+  -d '{"username":"bench-manager","displayName":"Bench","roles":["MANAGER"],"password":"'"$PASSWORD"'"}' > /dev/null || true
+JAR_COOKIES=$(mktemp)
+token=$(curl -s -c "$JAR_COOKIES" "http://127.0.0.1:$PORT/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+curl -s -b "$JAR_COOKIES" -c "$JAR_COOKIES" -o /dev/null "http://127.0.0.1:$PORT/login" \
+  --data-urlencode "username=bench-manager" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$token"
+SESSION=$(awk '$6 == "JSESSIONID" {print $7}' "$JAR_COOKIES")
+
+# A deep page: the cursor of a row about half-way through the list.
+deep=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc \
+  "SELECT (extract(epoch FROM reported_at) * 1000)::bigint || '_' || id FROM incident ORDER BY reported_at DESC, id DESC OFFSET $((COUNT / 2)) LIMIT 1")
+
+declare -a NAMES=("first page" "deep page (keyset, row $((COUNT / 2)))" "filtered: status=TRIAGED" \
+  "filtered: severity=HIGH + assignee" "search: 2 characters (請求)" "search: 3 characters (見積書)" \
+  "search + filter (請求, status=NEW)" "incident detail")
+declare -a PATHS=("/incidents" "/incidents?after=$deep" "/incidents?status=TRIAGED" \
+  "/incidents?severity=HIGH&assignee=staff" "/incidents?q=%E8%AB%8B%E6%B1%82" \
+  "/incidents?q=%E8%A6%8B%E7%A9%8D%E6%9B%B8" "/incidents?q=%E8%AB%8B%E6%B1%82&status=NEW" "/incidents/$((COUNT / 3))")
+
+echo "| scenario | requests/s | p50 | p90 | p99 | errors |"
+echo "|---|---|---|---|---|---|"
+for i in "${!NAMES[@]}"; do
+  url="http://127.0.0.1:$PORT${PATHS[$i]}"
+  # warm up, and check that the page answers 200
+  code=$(curl -s -o /dev/null -w '%{http_code}' -b "JSESSIONID=$SESSION" "$url")
+  [ "$code" = "200" ] || { echo "${NAMES[$i]}: HTTP $code" >&2; exit 1; }
+  wrk -t2 -c32 -d"$DURATION" --latency -H "Cookie: JSESSIONID=$SESSION" "$url" > target/wrk.out
+  rps=$(awk '/Requests\/sec/ {print $2}' target/wrk.out)
+  p50=$(awk '$1 == "50%" {print $2}' target/wrk.out)
+  p90=$(awk '$1 == "90%" {print $2}' target/wrk.out)
+  p99=$(awk '$1 == "99%" {print $2}' target/wrk.out)
+  errors=$(awk '/Non-2xx|Socket errors/ {print}' target/wrk.out | tr '\n' ' ')
+  echo "| ${NAMES[$i]} | $rps | $p50 | $p90 | $p99 | ${errors:-0} |"
+done
+echo
+echo "Resident memory of the app after the run: $(ps -o rss= -p $APP | awk '{printf "%.0f MB", $1/1024}')"

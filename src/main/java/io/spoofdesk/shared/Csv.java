@@ -1,0 +1,119 @@
+package io.spoofdesk.shared;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CSV as Excel in Japan reads and writes it: RFC 4180 quoting, UTF-8 with a byte-order
+ * mark or Shift_JIS (Windows-31J), and cells that would start a formula neutralised on
+ * output.
+ */
+public final class Csv {
+
+	/** Excel's Shift_JIS, with the NEC and IBM extensions (①, ㈱, 髙). */
+	public static final Charset WINDOWS_31J = Charset.forName("windows-31j");
+
+	private Csv() {
+	}
+
+	/**
+	 * Decodes uploaded bytes: UTF-8 (with or without BOM) when they are valid UTF-8, else
+	 * Windows-31J.
+	 */
+	public static String decode(byte[] bytes) {
+		int offset = (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+				&& (bytes[2] & 0xFF) == 0xBF) ? 3 : 0;
+		ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(buffer)
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return new String(bytes, WINDOWS_31J);
+		}
+	}
+
+	/**
+	 * Parses CSV text into rows of cells (quoted cells may hold commas, quotes and line
+	 * breaks).
+	 */
+	public static List<List<String>> parse(String text) {
+		List<List<String>> rows = new ArrayList<>();
+		List<String> row = new ArrayList<>();
+		StringBuilder cell = new StringBuilder();
+		boolean quoted = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (quoted) {
+				if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+					cell.append('"');
+					i++;
+				}
+				else if (c == '"') {
+					quoted = false;
+				}
+				else {
+					cell.append(c);
+				}
+			}
+			else if (c == '"' && cell.isEmpty()) {
+				quoted = true;
+			}
+			else if (c == ',') {
+				row.add(cell.toString());
+				cell.setLength(0);
+			}
+			else if (c == '\n' || c == '\r') {
+				if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+					i++;
+				}
+				row.add(cell.toString());
+				cell.setLength(0);
+				addUnlessBlank(rows, row);
+				row = new ArrayList<>();
+			}
+			else {
+				cell.append(c);
+			}
+		}
+		row.add(cell.toString());
+		addUnlessBlank(rows, row);
+		return rows;
+	}
+
+	/**
+	 * One output cell: quoted when needed; a leading = + - @ tab or CR is made harmless
+	 * text.
+	 */
+	public static String cell(String value) {
+		String text = (value != null) ? value : "";
+		boolean formula = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
+		if (formula) {
+			text = "'" + text;
+		}
+		if (formula || text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+			text = "\"" + text.replace("\"", "\"\"") + "\"";
+		}
+		return text;
+	}
+
+	/** A CSV line (CRLF-terminated) of the given cells. */
+	public static String line(List<String> cells) {
+		return String.join(",", cells.stream().map(Csv::cell).toList()) + "\r\n";
+	}
+
+	private static void addUnlessBlank(List<List<String>> rows, List<String> row) {
+		if (!(row.size() == 1 && row.get(0).isBlank())) {
+			rows.add(row);
+		}
+	}
+
+}
