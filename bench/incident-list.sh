@@ -58,6 +58,9 @@ declare -a PATHS=("/incidents" "/incidents?after=$deep" "/incidents?status=TRIAG
   "/incidents?severity=HIGH&assignee=staff" "/incidents?q=%E8%AB%8B%E6%B1%82" \
   "/incidents?q=%E8%A6%8B%E7%A9%8D%E6%9B%B8" "/incidents?q=%E8%AB%8B%E6%B1%82&status=NEW" "/incidents/$((COUNT / 3))")
 
+# Let the JIT compile the hot paths before measuring.
+wrk -t2 -c8 -d20s -H "Cookie: JSESSIONID=$SESSION" "http://127.0.0.1:$PORT/incidents" > /dev/null
+
 echo "| scenario | requests/s | p50 | p90 | p99 | errors |"
 echo "|---|---|---|---|---|---|"
 for i in "${!NAMES[@]}"; do
@@ -65,6 +68,7 @@ for i in "${!NAMES[@]}"; do
   # warm up, and check that the page answers 200
   code=$(curl -s -o /dev/null -w '%{http_code}' -b "JSESSIONID=$SESSION" "$url")
   [ "$code" = "200" ] || { echo "${NAMES[$i]}: HTTP $code" >&2; exit 1; }
+  wrk -t2 -c8 -d3s -H "Cookie: JSESSIONID=$SESSION" "$url" > /dev/null
   wrk -t2 -c32 -d"$DURATION" --latency -H "Cookie: JSESSIONID=$SESSION" "$url" > target/wrk.out
   rps=$(awk '/Requests\/sec/ {print $2}' target/wrk.out)
   p50=$(awk '$1 == "50%" {print $2}' target/wrk.out)
@@ -72,6 +76,15 @@ for i in "${!NAMES[@]}"; do
   p99=$(awk '$1 == "99%" {print $2}' target/wrk.out)
   errors=$(awk '/Non-2xx|Socket errors/ {print}' target/wrk.out | tr '\n' ' ')
   echo "| ${NAMES[$i]} | $rps | $p50 | $p90 | $p99 | ${errors:-0} |"
+done
+echo
+echo "Database time of each list query (EXPLAIN ANALYZE, one run):"
+for q in "TRUE" "i.status = 'TRIAGED'" "i.severity = 'HIGH' AND i.assignee = 'staff'" \
+    "i.search_grams @> '{請求}' AND i.search_text LIKE '%請求%'" \
+    "i.search_grams @> '{見積,積書}' AND i.search_text LIKE '%見積書%'" \
+    "i.search_grams @> '{請求}' AND i.search_text LIKE '%請求%' AND i.status = 'NEW'"; do
+  t=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "EXPLAIN ANALYZE SELECT i.id FROM incident i WHERE $q ORDER BY i.reported_at DESC, i.id DESC LIMIT 51" | sed -n 's/Execution Time: //p')
+  echo "- \`$q\`: $t"
 done
 echo
 echo "Resident memory of the app after the run: $(ps -o rss= -p $APP | awk '{printf "%.0f MB", $1/1024}')"

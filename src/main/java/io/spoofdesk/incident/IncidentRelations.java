@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,9 +44,10 @@ class IncidentRelations {
 			return List.of();
 		}
 		return this.jdbc.sql(ROW + """
-				WHERE i.id <> :id
-				  AND i.impersonated_addresses && CAST(:addresses AS text[])
-				  AND i.reported_at BETWEEN :from AND :to
+				WHERE i.id IN (SELECT m.incident_id FROM incident_impersonation m
+				               WHERE m.address = ANY (CAST(:addresses AS text[]))
+				                 AND m.reported_at BETWEEN :from AND :to)
+				  AND i.id <> :id
 				  AND i.id NOT IN (SELECT related_id FROM incident_link WHERE incident_id = :id
 				                   UNION SELECT incident_id FROM incident_link WHERE related_id = :id)
 				ORDER BY i.reported_at DESC LIMIT 10""")
@@ -55,6 +57,16 @@ class IncidentRelations {
 			.param("to", Timestamp.from(incident.reportedAt().plus(DUPLICATE_WINDOW)))
 			.query(IncidentRelations::row)
 			.list();
+	}
+
+	/** Keeps the address index of an incident in step with the incident. */
+	void indexAddresses(long id, List<String> addresses, Instant reportedAt) {
+		this.jdbc.sql("DELETE FROM incident_impersonation WHERE incident_id = ?").param(id).update();
+		for (String address : addresses) {
+			this.jdbc.sql("INSERT INTO incident_impersonation (address, reported_at, incident_id) VALUES (?, ?, ?)")
+				.params(address, Timestamp.from(reportedAt), id)
+				.update();
+		}
 	}
 
 	/** Links two incidents; answers false when they already were. */

@@ -97,6 +97,7 @@ public class Incidents {
 		Incident incident = new Incident(reference, details, now, CurrentUser.username());
 		reindex(incident);
 		incident = this.incidents.saveAndFlush(incident);
+		this.relations.indexAddresses(incident.id(), details.impersonatedAddresses(), details.reportedAt());
 		this.statusChanges
 			.save(new StatusChange(incident.id(), null, IncidentStatus.NEW, null, CurrentUser.username(), now));
 		this.auditLog
@@ -125,6 +126,7 @@ public class Incidents {
 		audit(id, "severity", before.severity(), after.severity());
 		audit(id, "assignee", before.assignee(), after.assignee());
 		reindex(incident);
+		this.relations.indexAddresses(id, after.impersonatedAddresses(), after.reportedAt());
 		return this.incidents.saveAndFlush(incident).toView();
 	}
 

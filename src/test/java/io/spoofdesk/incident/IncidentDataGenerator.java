@@ -118,6 +118,7 @@ public final class IncidentDataGenerator {
 			StringBuilder incidents = new StringBuilder();
 			StringBuilder notes = new StringBuilder();
 			StringBuilder changes = new StringBuilder();
+			StringBuilder impersonations = new StringBuilder();
 			for (int i = start; i < Math.min(count, start + batch); i++) {
 				long id = firstId + i;
 				Instant reported = now.minusSeconds(random.nextLong(twoYears));
@@ -175,6 +176,7 @@ public final class IncidentDataGenerator {
 						.append('\n');
 				}
 				changes.append(id).append("\t\\N\tNEW\tgenerator\t").append(reported).append('\n');
+				impersonations.append(address).append('\t').append(reported).append('\t').append(id).append('\n');
 				if (status != IncidentStatus.NEW) {
 					changes.append(id)
 						.append("\tNEW\t")
@@ -191,6 +193,8 @@ public final class IncidentDataGenerator {
 					new StringReader(notes.toString()));
 			copy.copyIn("COPY incident_status_change (incident_id, from_status, to_status, changed_by, changed_at)"
 					+ " FROM STDIN", new StringReader(changes.toString()));
+			copy.copyIn("COPY incident_impersonation (address, reported_at, incident_id) FROM STDIN",
+					new StringReader(impersonations.toString()));
 			System.out.printf("  %,d / %,d%n", Math.min(count, start + batch), count);
 		}
 		try (PreparedStatement counter = connection.prepareStatement("""
