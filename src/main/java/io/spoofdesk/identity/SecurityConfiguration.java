@@ -75,7 +75,7 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/error/**",
 					"/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
-			.requestMatchers("/admin/**")
+			.requestMatchers("/admin/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated())
