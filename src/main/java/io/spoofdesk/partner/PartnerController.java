@@ -46,7 +46,20 @@ class PartnerController {
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("partner", this.directory.get(id));
+		model.addAttribute("others",
+				this.directory.search(null, 500).stream().filter(other -> other.id() != id).toList());
 		return "partner/show";
+	}
+
+	/**
+	 * Merges a duplicate into this partner (after the browser asked for confirmation).
+	 */
+	@PostMapping("/{id}/merge")
+	@PreAuthorize(EDITORS)
+	String merge(@PathVariable long id, @RequestParam long duplicateId, RedirectAttributes redirect) {
+		this.directory.merge(id, duplicateId);
+		redirect.addFlashAttribute("success", "partner.merged");
+		return "redirect:/partners/" + id;
 	}
 
 	@GetMapping("/new")

@@ -1,5 +1,6 @@
 package io.spoofdesk.partner;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -13,11 +14,14 @@ import java.util.stream.Collectors;
 
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
+import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.DomainName;
 import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,12 +39,53 @@ public class PartnerDirectory {
 
 	private final AuditLog auditLog;
 
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	PartnerDirectory(PartnerRepository partners, AuditLog auditLog, Clock clock) {
+	PartnerDirectory(PartnerRepository partners, AuditLog auditLog, JdbcClient jdbc, ApplicationEventPublisher events,
+			Clock clock) {
 		this.partners = partners;
 		this.auditLog = auditLog;
+		this.jdbc = jdbc;
+		this.events = events;
 		this.clock = clock;
+	}
+
+	/**
+	 * Merges a duplicate into the partner to keep: its domains and contacts move over
+	 * (contacts keep their ids), everything pointing at it is moved by listeners of
+	 * {@link PartnersMerged}, then the duplicate is deleted. All in one transaction,
+	 * audited on both partners.
+	 */
+	@Transactional
+	public PartnerView merge(long keepId, long duplicateId) {
+		if (keepId == duplicateId) {
+			throw new ConflictException("partner.merge.self");
+		}
+		PartnerView keep = get(keepId);
+		PartnerView duplicate = get(duplicateId);
+		this.partners.flush();
+		this.jdbc.sql("""
+				INSERT INTO partner_domain (partner_id, domain)
+				SELECT ?, domain FROM partner_domain WHERE partner_id = ? ON CONFLICT DO NOTHING""")
+			.params(keepId, duplicateId)
+			.update();
+		this.jdbc.sql("UPDATE partner_contact SET partner_id = ?, position = position + ? WHERE partner_id = ?")
+			.params(keepId, keep.contacts().size(), duplicateId)
+			.update();
+		this.events.publishEvent(new PartnersMerged(keepId, duplicateId));
+		this.jdbc.sql("DELETE FROM partner WHERE id = ?").param(duplicateId).update();
+		this.jdbc.sql("UPDATE partner SET version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?")
+			.params(Timestamp.from(Instant.now(this.clock)), currentUser(), keepId)
+			.update();
+		this.auditLog.record(AuditEntry.change("PARTNER_MERGED", TARGET, keepId, "mergedFrom", null,
+				duplicate.name() + " (#" + duplicateId + ")"));
+		this.auditLog.record(AuditEntry.change("PARTNER_MERGED", TARGET, duplicateId, "mergedInto", null,
+				keep.name() + " (#" + keepId + ")"));
+		return keep;
 	}
 
 	@Transactional(readOnly = true)

@@ -168,6 +168,35 @@ class PartnerTests {
 		assertThat(this.directory.get(id).name()).isEqualTo("青葉トレーディング株式会社");
 	}
 
+	@Test
+	void mergingADuplicateMovesItsDomainsContactsAndIncidents() {
+		ApiClient helpdesk = as("HELPDESK");
+		long keep = idOf(helpdesk.post("/api/v1/partners", AOBA));
+		long duplicate = idOf(helpdesk.post("/api/v1/partners", """
+				{"name": "青葉トレーディング（重複）", "domains": ["aoba-trading.co.jp", "aoba-old.example"],
+				 "contacts": [{"name": "佐藤 次郎", "email": "sato@aoba-old.example"}]}"""));
+		long contactId = this.directory.get(duplicate).contacts().get(0).id();
+		HttpResponse<String> incident = helpdesk.post("/api/v1/incidents", """
+				{"title": "重複側の相談", "partnerId": %d, "contactId": %d, "channel": "PHONE", "severity": "LOW",
+				 "impersonatedAddresses": [], "reportedAt": "2026-11-20T01:30:00Z"}""".formatted(duplicate, contactId));
+		assertThat(incident.statusCode()).as(incident.body()).isEqualTo(201);
+		Browser browser = new Browser(this.port);
+		browser.signIn(Users.create(this.port, "MANAGER"), Users.PASSWORD);
+		assertThat(browser.get("/partners/" + keep).body()).contains("data-confirm=", "青葉トレーディング（重複）");
+
+		browser.post("/partners/" + keep + "/merge", Map.of("duplicateId", Long.toString(duplicate)));
+
+		PartnerView kept = this.directory.get(keep);
+		assertThat(kept.domains()).containsExactlyInAnyOrder("aoba-trading.co.jp", "aoba-old.example");
+		assertThat(kept.contacts()).extracting(PartnerView.Contact::id).contains(contactId);
+		assertThat(this.directory.find(duplicate)).isEmpty();
+		assertThat(incident.body()).contains("\"partnerId\":" + duplicate);
+		assertThat(helpdesk.get("/api/v1/incidents?partnerId=" + keep).body()).contains("重複側の相談");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'PARTNER_MERGED'")
+			.query(Long.class)
+			.single()).isGreaterThanOrEqualTo(2);
+	}
+
 	private static long idOf(HttpResponse<String> response) {
 		Matcher matcher = ID.matcher(response.body());
 		assertThat(matcher.find()).as(response.body()).isTrue();
