@@ -25,8 +25,7 @@ have=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "SELECT count(*) FROM inciden
 if [ "${have:-0}" -lt "$COUNT" ]; then
   echo "Generating $((COUNT - ${have:-0})) incidents..."
   SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
-    ./mvnw -B -q spring-boot:test-run -Dspring-boot.run.main-class=io.spoofdesk.incident.IncidentDataGenerator \
-    -Dspring-boot.run.arguments=$((COUNT - ${have:-0}))
+    ./mvnw -B -q spring-boot:test-run -Dspring-boot.run.arguments=generate,$((COUNT - ${have:-0}))
 fi
 
 ./mvnw -B -q package -DskipTests

@@ -2,12 +2,16 @@ package io.spoofdesk;
 
 import java.nio.file.Path;
 
+import io.spoofdesk.incident.IncidentDataGenerator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.springframework.boot.SpringApplication;
 
 /**
  * The one-command developer run: {@code ./mvnw spring-boot:test-run}.
+ * <p>
+ * With the arguments {@code generate,N} it fills the database with N generated incidents
+ * instead (see {@code IncidentDataGenerator}).
  * <p>
  * Uses the PostgreSQL named by {@code SPRING_DATASOURCE_URL} when set; otherwise starts
  * an embedded PostgreSQL (real binaries from Maven) whose data lives in
@@ -25,6 +29,11 @@ public final class DevSpoofDeskApplication {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && "generate".equals(args[0])) {
+			// ./mvnw spring-boot:test-run -Dspring-boot.run.arguments=generate,100000
+			IncidentDataGenerator.generate((args.length > 1) ? Integer.parseInt(args[1].replace("_", "")) : 10_000);
+			return;
+		}
 		if (isBlank(System.getenv("SPRING_DATASOURCE_URL")) && isBlank(System.getProperty("spring.datasource.url"))) {
 			startEmbeddedDatabase();
 		}

@@ -72,8 +72,8 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationThrottle throttle, ProblemResponses problems,
 			Clock clock) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/error/**",
-					"/actuator/health", "/actuator/health/**", "/actuator/info")
+			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error",
+					"/error/**", "/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
 			.requestMatchers("/admin/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.hasRole("ADMIN")

@@ -25,8 +25,7 @@ import org.postgresql.copy.CopyManager;
  * history over the last two years), for demos and the list benchmark:
  *
  * <pre>
- * ./mvnw spring-boot:test-run -Dspring-boot.run.main-class=io.spoofdesk.incident.IncidentDataGenerator \
- *     -Dspring-boot.run.arguments=1000000
+ * ./mvnw spring-boot:test-run -Dspring-boot.run.arguments=generate,1000000
  * </pre>
  *
  * Uses {@code SPRING_DATASOURCE_URL} (and {@code _USERNAME}/{@code _PASSWORD}) when set,
@@ -55,8 +54,8 @@ public final class IncidentDataGenerator {
 	private IncidentDataGenerator() {
 	}
 
-	public static void main(String[] args) throws Exception {
-		int count = (args.length > 0) ? Integer.parseInt(args[0].replace("_", "")) : 10_000;
+	/** Generates {@code count} incidents, then exits. */
+	public static void generate(int count) throws Exception {
 		if (System.getenv("SPRING_DATASOURCE_URL") == null) {
 			DevSpoofDeskApplication.startEmbeddedDatabase();
 		}
