@@ -1,6 +1,7 @@
 package io.spoofdesk.settings;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -12,6 +13,8 @@ import io.spoofdesk.shared.CompanyTimeZone;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The settings module's public API: reads and (for admins) changes who "we" are. */
 @Service
@@ -21,7 +24,11 @@ public class CompanyIdentityService implements CompanyTimeZone {
 
 	private final AuditLog auditLog;
 
+	static final Duration FRESH_FOR = Duration.ofSeconds(5);
+
 	private final Clock clock;
+
+	private volatile Snapshot cached;
 
 	CompanyIdentityService(CompanySettingsRepository settings, AuditLog auditLog, Clock clock) {
 		this.settings = settings;
@@ -29,9 +36,20 @@ public class CompanyIdentityService implements CompanyTimeZone {
 		this.clock = clock;
 	}
 
+	/**
+	 * Who we are. Every page reads it (for the time zone), so it is kept for a few
+	 * seconds; a change on this instance is seen at once, on another instance within
+	 * {@link #FRESH_FOR}.
+	 */
 	@Transactional(readOnly = true)
 	public CompanyIdentity current() {
-		return load().toIdentity();
+		Snapshot snapshot = this.cached;
+		Instant now = this.clock.instant();
+		if (snapshot == null || snapshot.loadedAt().plus(FRESH_FOR).isBefore(now)) {
+			snapshot = new Snapshot(load().toIdentity(), now);
+			this.cached = snapshot;
+		}
+		return snapshot.identity();
 	}
 
 	@Override
@@ -63,6 +81,16 @@ public class CompanyIdentityService implements CompanyTimeZone {
 		audit("receivingServers", before.receivingServers(), identity.receivingServers());
 		audit("timeZone", before.timeZone(), identity.timeZone());
 		audit("workingHours", before.workingHours(), identity.workingHours());
+		// Forget the cached identity now, and again once the change is committed, so that
+		// no
+		// reader keeps the old one it loaded while this transaction was still open.
+		this.cached = null;
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				CompanyIdentityService.this.cached = null;
+			}
+		});
 	}
 
 	private void audit(String field, Object before, Object after) {
@@ -70,6 +98,10 @@ public class CompanyIdentityService implements CompanyTimeZone {
 			this.auditLog.record(AuditEntry.change("SETTINGS_CHANGED", "CompanySettings", CompanySettings.THE_ID, field,
 					before, after));
 		}
+	}
+
+	private record Snapshot(CompanyIdentity identity, Instant loadedAt) {
+
 	}
 
 	private CompanySettings load() {
