@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
+import io.spoofdesk.identity.CurrentUser;
 import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.DomainName;
 import io.spoofdesk.shared.EditConflictException;
@@ -22,7 +23,6 @@ import io.spoofdesk.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,7 +79,7 @@ public class PartnerDirectory {
 		this.events.publishEvent(new PartnersMerged(keepId, duplicateId));
 		this.jdbc.sql("DELETE FROM partner WHERE id = ?").param(duplicateId).update();
 		this.jdbc.sql("UPDATE partner SET version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?")
-			.params(Timestamp.from(Instant.now(this.clock)), currentUser(), keepId)
+			.params(Timestamp.from(Instant.now(this.clock)), CurrentUser.username(), keepId)
 			.update();
 		this.auditLog.record(AuditEntry.change("PARTNER_MERGED", TARGET, keepId, "mergedFrom", null,
 				duplicate.name() + " (#" + duplicateId + ")"));
@@ -107,7 +107,7 @@ public class PartnerDirectory {
 
 	@Transactional
 	public PartnerView create(PartnerCommand command) {
-		Partner partner = new Partner(Instant.now(this.clock), currentUser());
+		Partner partner = new Partner(Instant.now(this.clock), CurrentUser.username());
 		apply(partner, command);
 		Partner saved = this.partners.saveAndFlush(partner);
 		this.auditLog.record(AuditEntry.change("PARTNER_CREATED", TARGET, saved.id(), "name", null, saved.name()));
@@ -129,7 +129,7 @@ public class PartnerDirectory {
 		}
 		PartnerView before = partner.toView();
 		apply(partner, command);
-		partner.touched(Instant.now(this.clock), currentUser());
+		partner.touched(Instant.now(this.clock), CurrentUser.username());
 		Partner saved = this.partners.saveAndFlush(partner);
 		PartnerView after = saved.toView();
 		audit(id, "name", before.name(), after.name());
@@ -172,11 +172,6 @@ public class PartnerDirectory {
 	static String containsPattern(String text) {
 		String escaped = text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 		return "%" + escaped + "%";
-	}
-
-	private static String currentUser() {
-		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null) ? authentication.getName() : AuditLog.SYSTEM;
 	}
 
 	private static String blankToNull(String value) {
