@@ -13,10 +13,6 @@ public record IncidentFilter(String q, IncidentStatus status, Severity severity,
 		String impersonated, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, String sort, String after) {
 
-	public static IncidentFilter none() {
-		return new IncidentFilter(null, null, null, null, null, null, null, null, null, null);
-	}
-
 	boolean oldestFirst() {
 		return "oldest".equals(this.sort);
 	}

@@ -27,12 +27,7 @@ class IncidentList {
 
 	List<IncidentRow> find(IncidentFilter filter, ZoneId zone, int limit) {
 		List<Object> params = new ArrayList<>();
-		String sql = """
-				SELECT i.id, i.reference, i.title, i.status, i.severity, i.assignee, i.partner_id, p.name AS partner_name,
-				       i.reported_at
-				FROM incident i LEFT JOIN partner p ON p.id = i.partner_id
-				WHERE """
-				+ where(filter, zone, params, true) + " ORDER BY i.reported_at "
+		String sql = IncidentRelations.ROW + where(filter, zone, params, true) + " ORDER BY i.reported_at "
 				+ (filter.oldestFirst() ? "ASC, i.id ASC" : "DESC, i.id DESC") + " LIMIT ?";
 		params.add(limit);
 		return this.jdbc.sql(sql).params(params).query(IncidentRelations::row).list();
@@ -45,8 +40,7 @@ class IncidentList {
 				SELECT i.reference, i.title, i.status, i.severity, i.assignee, p.name AS partner_name, i.channel,
 				       i.reported_at, i.mail_received_at, array_to_string(i.impersonated_addresses, ' ') AS impersonated,
 				       i.summary
-				FROM incident i LEFT JOIN partner p ON p.id = i.partner_id
-				WHERE """
+				FROM incident i LEFT JOIN partner p ON p.id = i.partner_id"""
 				+ where(filter, zone, params, false) + " ORDER BY i.reported_at DESC, i.id DESC LIMIT ?";
 		params.add(max);
 		this.jdbc.sql(sql)
@@ -60,8 +54,9 @@ class IncidentList {
 			.forEach(consumer);
 	}
 
+	/** The WHERE clause of the filters, its parameters added to {@code params}. */
 	private static String where(IncidentFilter filter, ZoneId zone, List<Object> params, boolean withCursor) {
-		StringBuilder where = new StringBuilder(" TRUE");
+		StringBuilder where = new StringBuilder(" WHERE TRUE");
 		if (filter.status() != null) {
 			where.append(" AND i.status = ?");
 			params.add(filter.status().name());

@@ -20,7 +20,8 @@ class IncidentRelations {
 
 	static final Duration DUPLICATE_WINDOW = Duration.ofDays(14);
 
-	private static final String ROW = """
+	/** The columns of an {@link IncidentRow}, ending with the FROM clause. */
+	static final String ROW = """
 			SELECT i.id, i.reference, i.title, i.status, i.severity, i.assignee, i.partner_id, p.name AS partner_name,
 			       i.reported_at
 			FROM incident i LEFT JOIN partner p ON p.id = i.partner_id

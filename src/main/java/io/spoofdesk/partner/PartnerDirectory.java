@@ -61,7 +61,7 @@ public class PartnerDirectory {
 	 * audited on both partners.
 	 */
 	@Transactional
-	public PartnerView merge(long keepId, long duplicateId) {
+	public void merge(long keepId, long duplicateId) {
 		if (keepId == duplicateId) {
 			throw new ConflictException("partner.merge.self");
 		}
@@ -85,7 +85,6 @@ public class PartnerDirectory {
 				duplicate.name() + " (#" + duplicateId + ")"));
 		this.auditLog.record(AuditEntry.change("PARTNER_MERGED", TARGET, duplicateId, "mergedInto", null,
 				keep.name() + " (#" + keepId + ")"));
-		return keep;
 	}
 
 	@Transactional(readOnly = true)
