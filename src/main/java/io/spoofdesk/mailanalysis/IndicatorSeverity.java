@@ -1,0 +1,7 @@
+package io.spoofdesk.mailanalysis;
+
+public enum IndicatorSeverity {
+
+	HIGH, MEDIUM, LOW
+
+}

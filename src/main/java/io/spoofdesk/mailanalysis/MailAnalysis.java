@@ -1,0 +1,91 @@
+package io.spoofdesk.mailanalysis;
+
+import java.util.List;
+
+/**
+ * What the engine found in one mail, in the shape of DESIGN.md's analysis record. When
+ * the mail was a partner's forward wrapping the suspicious mail, every field describes
+ * the inner mail and {@code forwardedBy} the forwarder.
+ */
+public record MailAnalysis(String sha256, long size, Sender from, String replyTo, String returnPath, List<String> to,
+		String subject, String date, String messageId, List<Hop> received, Authentication authentication,
+		String textBody, List<String> urls, List<Attachment> attachments, List<Indicator> indicators, Verdict verdict,
+		Triage triage, Forward forwardedBy, List<String> warnings) {
+
+	public enum Verdict {
+
+		SUSPICIOUS, NO_INDICATORS
+
+	}
+
+	/** The From header: the address and the display name shown to the reader. */
+	public record Sender(String address, String display) {
+
+		public String domain() {
+			return MailAddresses.domainOf(this.address);
+		}
+
+	}
+
+	/**
+	 * One Received header. {@code trusted} is false below the hop where a host outside
+	 * the receiving domain handed the mail over: those lines could be forged by the
+	 * sender.
+	 */
+	public record Hop(String from, String by, String ip, String date, boolean trusted) {
+
+	}
+
+	/**
+	 * SPF, DKIM and DMARC results from the one Authentication-Results header that counts
+	 * (see DESIGN.md, trust); {@code unverified} lists the others, shown but never used.
+	 */
+	public record Authentication(String authservId, String spf, String dkim, String dmarc, boolean trusted,
+			List<String> unverified) {
+
+		public static Authentication none() {
+			return new Authentication(null, "none", "none", "none", false, List.of());
+		}
+
+	}
+
+	/** One attachment of the analysed mail, with what was found in it. */
+	public record Attachment(String filename, String contentType, long size, String sha256, List<IndicatorCode> flags,
+			List<String> entries) {
+
+	}
+
+	public record Indicator(IndicatorCode code, IndicatorSeverity severity, Text reason) {
+
+	}
+
+	/** The partner who forwarded the suspicious mail to us. */
+	public record Forward(String address, String display, String subject, String date) {
+
+	}
+
+	/**
+	 * "Us or them?" (JPCERT/CC's two cases), from the trusted part of the Received path
+	 * and the trusted authentication results only.
+	 */
+	public record Triage(TriageHint hint, Text summary, List<Text> evidence) {
+
+	}
+
+	public enum TriageHint {
+
+		/**
+		 * Left through our own servers with our domain authenticated: an account or PC of
+		 * ours is likely infected.
+		 */
+		OUR_SYSTEMS_LIKELY_INFECTED,
+		/** Uses our name or address, but came from elsewhere: only our name is forged. */
+		ONLY_OUR_NAME_FORGED,
+		/** Does not use our name or address. */
+		NOT_ABOUT_US,
+		/** Not enough trusted information (no Received path, or conflicting). */
+		INCONCLUSIVE
+
+	}
+
+}
