@@ -9,6 +9,6 @@
 # carrying a ZIP that expands to 200 MiB and prints its time and allocated bytes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-java -Xmx256m -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  io.spoofdesk.mailanalysis.MailAnalysisBenchmark "${1:-1000}"
+./mvnw -B -q test -Dtest=MailAnalysisBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dbenchmark=mail-analysis -Dbenchmark.mails="${1:-1000}" -DargLine=-Xmx256m
+cat target/surefire-reports/io.spoofdesk.mailanalysis.MailAnalysisBenchmark-output.txt

@@ -29,6 +29,10 @@ public final class DevSpoofDeskApplication {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args.length == 1 && args[0].startsWith("generate,")) {
+			// Maven passes -Dspring-boot.run.arguments=generate,N as one argument
+			args = args[0].split(",");
+		}
 		if (args.length > 0 && "generate".equals(args[0])) {
 			// ./mvnw spring-boot:test-run -Dspring-boot.run.arguments=generate,100000
 			IncidentDataGenerator.generate((args.length > 1) ? Integer.parseInt(args[1].replace("_", "")) : 10_000);
