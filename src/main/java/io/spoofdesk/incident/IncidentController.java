@@ -3,6 +3,7 @@ package io.spoofdesk.incident;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import io.spoofdesk.shared.ConflictException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DirectFieldBindingResult;
@@ -64,8 +66,15 @@ class IncidentController {
 
 	private final Clock clock;
 
+	private final List<IncidentPanel> panels;
+
+	private final List<IncidentSource> sources;
+
+	private final TransactionTemplate transaction;
+
 	IncidentController(Incidents incidents, IncidentList list, IncidentRelations relations, PartnerDirectory partners,
-			UserAccounts users, AuditLog auditLog, CompanyTimeZone timeZone, SmartValidator validator, Clock clock) {
+			UserAccounts users, AuditLog auditLog, CompanyTimeZone timeZone, SmartValidator validator, Clock clock,
+			List<IncidentPanel> panels, List<IncidentSource> sources, TransactionTemplate transaction) {
 		this.incidents = incidents;
 		this.list = list;
 		this.relations = relations;
@@ -75,6 +84,9 @@ class IncidentController {
 		this.timeZone = timeZone;
 		this.validator = validator;
 		this.clock = clock;
+		this.panels = panels.stream().sorted(Comparator.comparingInt(IncidentPanel::order)).toList();
+		this.sources = sources;
+		this.transaction = transaction;
 	}
 
 	@GetMapping
@@ -95,8 +107,17 @@ class IncidentController {
 
 	@GetMapping("/new")
 	@PreAuthorize(EDITORS)
-	String newIncident(Model model) {
-		return form(IncidentForm.blank(Instant.now(this.clock), this.timeZone.zoneId()), model);
+	String newIncident(@RequestParam(required = false) String source, Model model) {
+		IncidentForm form = IncidentForm.blank(Instant.now(this.clock), this.timeZone.zoneId());
+		if (source != null) {
+			for (IncidentSource candidate : this.sources) {
+				candidate.prefill(source).ifPresent(prefill -> {
+					form.prefill(prefill, source, this.timeZone.zoneId());
+					model.addAttribute("sourceDescription", prefill.description());
+				});
+			}
+		}
+		return form(form, model);
 	}
 
 	@PostMapping
@@ -108,9 +129,17 @@ class IncidentController {
 			return form(form, model);
 		}
 		try {
-			IncidentView created = form.wantsNewPartner()
-					? this.incidents.openForNewPartner(command, form.getNewPartnerName())
-					: this.incidents.open(command);
+			// the incident and what it starts from (an uploaded mail) are saved together
+			// or not at all
+			IncidentView created = this.transaction.execute(status -> {
+				IncidentView opened = form.wantsNewPartner()
+						? this.incidents.openForNewPartner(command, form.getNewPartnerName())
+						: this.incidents.open(command);
+				if (form.hasSource()) {
+					this.sources.forEach(source -> source.attach(opened.id(), form.getSource()));
+				}
+				return opened;
+			});
 			redirect.addFlashAttribute("success", "incident.created");
 			return "redirect:/incidents/" + created.id();
 		}
@@ -139,6 +168,10 @@ class IncidentController {
 					.toList());
 		model.addAttribute("assignees", this.users.assignable());
 		model.addAttribute("zone", this.timeZone.zoneId());
+		model.addAttribute("panels",
+				this.panels.stream()
+					.map(panel -> new IncidentPanel.Rendered(panel.template(), panel.data(incident)))
+					.toList());
 		return "incident/show";
 	}
 

@@ -42,6 +42,11 @@ class IncidentForm {
 
 	private Long version;
 
+	/**
+	 * Where a new incident starts from (an uploaded mail), see {@link IncidentSource}.
+	 */
+	private String source = "";
+
 	static IncidentForm blank(Instant now, ZoneId zone) {
 		IncidentForm form = new IncidentForm();
 		form.reportedAt = LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.MINUTES);
@@ -73,6 +78,41 @@ class IncidentForm {
 				this.assignee, this.summary, addresses,
 				(this.mailReceivedAt != null) ? this.mailReceivedAt.atZone(zone).toInstant() : null,
 				(this.reportedAt != null) ? this.reportedAt.atZone(zone).toInstant() : null, this.version);
+	}
+
+	/**
+	 * Fills the form from what a source found; the helpdesk can still change everything.
+	 */
+	void prefill(IncidentSource.Prefill prefill, String reference, ZoneId zone) {
+		this.source = reference;
+		if (prefill.title() != null) {
+			this.title = prefill.title().length() > 200 ? prefill.title().substring(0, 200) : prefill.title();
+		}
+		if (prefill.channel() != null) {
+			this.channel = prefill.channel();
+		}
+		if (prefill.summary() != null) {
+			this.summary = prefill.summary();
+		}
+		if (prefill.impersonatedAddresses() != null) {
+			this.impersonated = String.join("\n", prefill.impersonatedAddresses());
+		}
+		if (prefill.mailReceivedAt() != null) {
+			this.mailReceivedAt = LocalDateTime.ofInstant(prefill.mailReceivedAt(), zone)
+				.truncatedTo(ChronoUnit.MINUTES);
+		}
+	}
+
+	boolean hasSource() {
+		return this.source != null && !this.source.isBlank();
+	}
+
+	public String getSource() {
+		return this.source;
+	}
+
+	public void setSource(String source) {
+		this.source = source;
 	}
 
 	boolean wantsNewPartner() {

@@ -177,4 +177,37 @@ public class PartnerDirectory {
 		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
+	/**
+	 * Every partner's name, mail domains and contact names, for recognising partners in
+	 * mail (display names, look-alike domains). One query.
+	 */
+	@Transactional(readOnly = true)
+	public List<PartnerNames> namesAndDomains() {
+		return this.jdbc
+			.sql("""
+					SELECT p.name,
+					       coalesce((SELECT array_agg(d.domain) FROM partner_domain d WHERE d.partner_id = p.id), '{}') AS domains,
+					       coalesce((SELECT array_agg(c.name) FROM partner_contact c WHERE c.partner_id = p.id), '{}') AS contacts
+					FROM partner p""")
+			.query((rs, row) -> new PartnerNames(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()),
+					List.of((String[]) rs.getArray(3).getArray())))
+			.list();
+	}
+
+	/**
+	 * A value that changes whenever a partner is added, changed or removed, so that a
+	 * cache of {@link #namesAndDomains()} knows when to reload.
+	 */
+	@Transactional(readOnly = true)
+	public String revision() {
+		return this.jdbc.sql("SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM partner")
+			.query(String.class)
+			.single();
+	}
+
+	/** A partner as mail analysis recognises it. */
+	public record PartnerNames(String name, List<String> domains, List<String> contactNames) {
+
+	}
+
 }

@@ -7,10 +7,11 @@ import java.util.Locale;
 
 /**
  * Who "we" are, as other modules read it: company name, our mail domains, our staff, the
- * mail servers that receive our mail, the time zone and the working hours.
+ * mail servers that receive our mail, the hosts (names or CIDR ranges) our mail leaves
+ * from, the time zone and the working hours.
  */
 public record CompanyIdentity(String companyName, List<String> domains, List<Staff> staff,
-		List<String> receivingServers, String timeZone, WorkingHours workingHours) {
+		List<String> receivingServers, List<String> sendingHosts, String timeZone, WorkingHours workingHours) {
 
 	public ZoneId zoneId() {
 		return ZoneId.of(this.timeZone);

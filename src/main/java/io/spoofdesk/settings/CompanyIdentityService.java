@@ -79,6 +79,7 @@ public class CompanyIdentityService implements CompanyTimeZone {
 		audit("domains", before.domains(), identity.domains());
 		audit("staff", before.staff(), identity.staff());
 		audit("receivingServers", before.receivingServers(), identity.receivingServers());
+		audit("sendingHosts", before.sendingHosts(), identity.sendingHosts());
 		audit("timeZone", before.timeZone(), identity.timeZone());
 		audit("workingHours", before.workingHours(), identity.workingHours());
 		// Forget the cached identity now, and again once the change is committed, so that

@@ -41,6 +41,10 @@ class CompanySettings {
 	@Column(name = "receiving_servers", nullable = false, columnDefinition = "text[]")
 	private List<String> receivingServers = new ArrayList<>();
 
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(name = "sending_hosts", nullable = false, columnDefinition = "text[]")
+	private List<String> sendingHosts = new ArrayList<>();
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "company_staff", joinColumns = @JoinColumn(name = "settings_id"))
 	@OrderColumn(name = "position")
@@ -67,7 +71,7 @@ class CompanySettings {
 	CompanyIdentity toIdentity() {
 		return new CompanyIdentity(this.companyName, List.copyOf(this.domains),
 				this.staff.stream().map(member -> new CompanyIdentity.Staff(member.name(), member.email())).toList(),
-				List.copyOf(this.receivingServers), this.timeZone,
+				List.copyOf(this.receivingServers), List.copyOf(this.sendingHosts), this.timeZone,
 				new CompanyIdentity.WorkingHours(this.workStart, this.workEnd));
 	}
 
@@ -77,6 +81,7 @@ class CompanySettings {
 		this.staff = new ArrayList<>(
 				identity.staff().stream().map(member -> new StaffMember(member.name(), member.email())).toList());
 		this.receivingServers = new ArrayList<>(identity.receivingServers());
+		this.sendingHosts = new ArrayList<>(identity.sendingHosts());
 		this.timeZone = identity.timeZone();
 		this.workStart = identity.workingHours().start();
 		this.workEnd = identity.workingHours().end();

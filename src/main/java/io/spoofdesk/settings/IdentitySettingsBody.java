@@ -11,14 +11,14 @@ import io.spoofdesk.shared.DomainName;
  * API and the admin page validate before anything is saved.
  */
 record IdentitySettingsBody(String companyName, List<String> domains, List<StaffBody> staff,
-		List<String> receivingServers, String timeZone, WorkingHoursBody workingHours) {
+		List<String> receivingServers, List<String> sendingHosts, String timeZone, WorkingHoursBody workingHours) {
 
 	static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
 	static IdentitySettingsBody from(CompanyIdentity identity) {
 		return new IdentitySettingsBody(identity.companyName(), identity.domains(),
 				identity.staff().stream().map(member -> new StaffBody(member.name(), member.email())).toList(),
-				identity.receivingServers(), identity.timeZone(),
+				identity.receivingServers(), identity.sendingHosts(), identity.timeZone(),
 				new WorkingHoursBody(HOURS_MINUTES.format(identity.workingHours().start()),
 						HOURS_MINUTES.format(identity.workingHours().end())));
 	}
@@ -29,9 +29,24 @@ record IdentitySettingsBody(String companyName, List<String> domains, List<Staff
 				this.staff.stream()
 					.map(member -> new CompanyIdentity.Staff(member.name().trim(), member.email().trim()))
 					.toList(),
-				normalised(this.receivingServers), this.timeZone.trim(),
+				normalised(this.receivingServers), sendingHosts(this.sendingHosts), this.timeZone.trim(),
 				new CompanyIdentity.WorkingHours(LocalTime.parse(this.workingHours.start(), HOURS_MINUTES),
 						LocalTime.parse(this.workingHours.end(), HOURS_MINUTES)));
+	}
+
+	/**
+	 * Host names normalised like domains, IP ranges kept as written; a client that does
+	 * not send the field (older than it) keeps none.
+	 */
+	private static List<String> sendingHosts(List<String> hosts) {
+		if (hosts == null) {
+			return List.of();
+		}
+		return hosts.stream()
+			.map(String::trim)
+			.map(host -> IdentitySettingsValidator.isIpRange(host) ? host : DomainName.normalise(host))
+			.distinct()
+			.toList();
 	}
 
 	private static List<String> normalised(List<String> names) {

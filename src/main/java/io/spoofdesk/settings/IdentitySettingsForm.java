@@ -21,6 +21,8 @@ class IdentitySettingsForm {
 
 	private String receivingServers = "";
 
+	private String sendingHosts = "";
+
 	private String timeZone = "";
 
 	private WorkingHours workingHours = new WorkingHours();
@@ -34,6 +36,7 @@ class IdentitySettingsForm {
 		form.staff = String.join("\n",
 				body.staff().stream().map(member -> member.name() + " <" + member.email() + ">").toList());
 		form.receivingServers = String.join("\n", body.receivingServers());
+		form.sendingHosts = String.join("\n", body.sendingHosts());
 		form.timeZone = body.timeZone();
 		form.workingHours.start = body.workingHours().start();
 		form.workingHours.end = body.workingHours().end();
@@ -48,7 +51,7 @@ class IdentitySettingsForm {
 					: new IdentitySettingsBody.StaffBody(line, null);
 		}).toList();
 		return new IdentitySettingsBody(this.companyName, lines(this.domains), members, lines(this.receivingServers),
-				this.timeZone,
+				lines(this.sendingHosts), this.timeZone,
 				new IdentitySettingsBody.WorkingHoursBody(this.workingHours.start, this.workingHours.end));
 	}
 
@@ -89,6 +92,14 @@ class IdentitySettingsForm {
 
 	public void setReceivingServers(String receivingServers) {
 		this.receivingServers = receivingServers;
+	}
+
+	public String getSendingHosts() {
+		return this.sendingHosts;
+	}
+
+	public void setSendingHosts(String sendingHosts) {
+		this.sendingHosts = sendingHosts;
 	}
 
 	public String getTimeZone() {

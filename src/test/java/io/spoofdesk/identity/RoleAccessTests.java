@@ -24,7 +24,7 @@ class RoleAccessTests {
 
 	static final List<String> PAGES = List.of("/", "/profile", "/partners", "/partners/new", "/incidents",
 			"/incidents/new", "/incidents/export.csv", "/admin/users", "/admin/users/new", "/admin/settings",
-			"/admin/audit");
+			"/admin/audit", "/mails/new", "/iocs/export.csv?from=2026-01-01&to=2026-12-31");
 
 	static final List<String> API_CALLS = List.of("/api/v1/tokens", "/api/v1/partners", "/api/v1/incidents",
 			"/api/v1/users", "/api/v1/settings/identity");
@@ -36,19 +36,22 @@ class RoleAccessTests {
 		return Stream.of(
 				// pages: / /profile /partners /partners/new /incidents /incidents/new
 				// /incidents/export.csv
-				// /admin/users /admin/users/new /admin/settings /admin/audit
+				// /admin/users /admin/users/new /admin/settings /admin/audit /mails/new
+				// /iocs/export.csv
 				// API: /api/v1/tokens /api/v1/partners /api/v1/incidents /api/v1/users
 				// /api/v1/settings/identity
-				Arguments.of(List.of("HELPDESK"), List.of(200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403),
+				Arguments.of(List.of("HELPDESK"),
+						List.of(200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 200, 403),
 						List.of(200, 200, 200, 403, 403)),
-				Arguments.of(List.of("STAFF"), List.of(200, 200, 200, 403, 200, 403, 403, 403, 403, 403, 403),
+				Arguments.of(List.of("STAFF"), List.of(200, 200, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403),
 						List.of(200, 200, 200, 403, 403)),
-				Arguments.of(List.of("MANAGER"), List.of(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403),
+				Arguments.of(List.of("MANAGER"),
+						List.of(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 200, 200),
 						List.of(200, 200, 200, 403, 403)),
-				Arguments.of(List.of("ADMIN"), List.of(200, 200, 200, 403, 200, 403, 200, 200, 200, 200, 200),
+				Arguments.of(List.of("ADMIN"), List.of(200, 200, 200, 403, 200, 403, 200, 200, 200, 200, 200, 403, 200),
 						List.of(200, 200, 200, 200, 200)),
 				Arguments.of(List.of("HELPDESK", "MANAGER"),
-						List.of(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403),
+						List.of(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 200, 200),
 						List.of(200, 200, 200, 403, 403)));
 	}
 

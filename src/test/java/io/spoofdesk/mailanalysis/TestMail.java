@@ -17,7 +17,7 @@ import java.util.zip.ZipOutputStream;
  * what it contains. Bodies and names are encoded the way Japanese mailers do (encoded
  * words, RFC 2231 file names, ISO-2022-JP or Shift_JIS bodies).
  */
-final class TestMail {
+public final class TestMail {
 
 	private final List<String> headers = new ArrayList<>();
 
@@ -29,7 +29,7 @@ final class TestMail {
 
 	private final List<Attachment> attachments = new ArrayList<>();
 
-	static TestMail from(String from) {
+	public static TestMail from(String from) {
 		return new TestMail().header("From", from)
 			.header("To", "eigyo@kitamura-seiki.co.jp")
 			.header("Date", "Wed, 16 Nov 2022 10:15:00 +0900")
@@ -37,7 +37,7 @@ final class TestMail {
 			.header("Subject", "ご連絡");
 	}
 
-	TestMail header(String name, String value) {
+	public TestMail header(String name, String value) {
 		this.headers.removeIf(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1)
 				&& !name.equalsIgnoreCase("Received") && !name.equalsIgnoreCase("Authentication-Results"));
 		this.headers.add(name + ": " + value);
@@ -45,42 +45,42 @@ final class TestMail {
 	}
 
 	/** A header added on top of the others, as a receiving server does. */
-	TestMail received(String value) {
+	public TestMail received(String value) {
 		this.headers.add(0, "Received: " + value);
 		return this;
 	}
 
-	TestMail authenticationResults(String value) {
+	public TestMail authenticationResults(String value) {
 		this.headers.add(0, "Authentication-Results: " + value);
 		return this;
 	}
 
-	TestMail subject(String subject) {
+	public TestMail subject(String subject) {
 		return header("Subject", encodedWord(subject));
 	}
 
-	TestMail text(String text) {
+	public TestMail text(String text) {
 		this.text = text;
 		return this;
 	}
 
-	TestMail text(String text, Charset charset) {
+	public TestMail text(String text, Charset charset) {
 		this.text = text;
 		this.textCharset = charset;
 		return this;
 	}
 
-	TestMail html(String html) {
+	public TestMail html(String html) {
 		this.html = html;
 		return this;
 	}
 
-	TestMail attach(String filename, String contentType, byte[] content) {
+	public TestMail attach(String filename, String contentType, byte[] content) {
 		this.attachments.add(new Attachment(filename, contentType, content));
 		return this;
 	}
 
-	byte[] bytes() {
+	public byte[] bytes() {
 		StringBuilder mail = new StringBuilder();
 		this.headers.forEach(line -> mail.append(line).append("\r\n"));
 		mail.append("MIME-Version: 1.0\r\n");
@@ -110,7 +110,7 @@ final class TestMail {
 		return mail.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
-	static String encodedWord(String text) {
+	public static String encodedWord(String text) {
 		if (text.chars().allMatch(c -> c < 0x80)) {
 			return text;
 		}
@@ -136,7 +136,7 @@ final class TestMail {
 	}
 
 	/** A ZIP with the given entries (name, content), deflated. */
-	static byte[] zip(String... namesAndContents) {
+	public static byte[] zip(String... namesAndContents) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
 			for (int i = 0; i < namesAndContents.length; i += 2) {
@@ -152,7 +152,7 @@ final class TestMail {
 	}
 
 	/** A ZIP with one entry of the given bytes (an archive inside an archive, say). */
-	static byte[] zipHolding(String name, byte[] content) {
+	public static byte[] zipHolding(String name, byte[] content) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
 			zip.putNextEntry(new ZipEntry(name));
@@ -166,7 +166,7 @@ final class TestMail {
 	}
 
 	/** A ZIP whose one entry holds {@code size} zero bytes: tiny, but expands a lot. */
-	static byte[] zipOfZeros(String name, int size) {
+	public static byte[] zipOfZeros(String name, int size) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
 			zip.putNextEntry(new ZipEntry(name));
@@ -186,7 +186,7 @@ final class TestMail {
 	 * A ZIP whose entries are marked encrypted (general purpose bit 0), as a
 	 * password-protected ZIP is; the content itself does not matter to the analysis.
 	 */
-	static byte[] encryptedZip(String entryName) {
+	public static byte[] encryptedZip(String entryName) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
 			ZipEntry entry = new ZipEntry(entryName);

@@ -24,7 +24,8 @@ class IdentitySettingsTests {
 	static final String KITAMURA = """
 			{"companyName": "北村精機株式会社", "domains": ["Kitamura-Seiki.co.jp"],
 			 "staff": [{"name": "北村 博", "email": "kitamura@kitamura-seiki.co.jp"}],
-			 "receivingServers": ["mx1.kitamura-seiki.co.jp"], "timeZone": "Asia/Tokyo",
+			 "receivingServers": ["mx1.kitamura-seiki.co.jp"],
+			 "sendingHosts": ["SMTP.kitamura-seiki.co.jp", "203.0.113.200/30"], "timeZone": "Asia/Tokyo",
 			 "workingHours": {"start": "08:00", "end": "20:00"}}""";
 
 	@LocalServerPort
@@ -47,7 +48,8 @@ class IdentitySettingsTests {
 
 		HttpResponse<String> get = admin().get("/api/v1/settings/identity");
 		assertThat(get.body()).contains("\"companyName\":\"北村精機株式会社\"", "\"domains\":[\"kitamura-seiki.co.jp\"]",
-				"\"workingHours\":{\"start\":\"08:00\",\"end\":\"20:00\"}", "\"timeZone\":\"Asia/Tokyo\"");
+				"\"workingHours\":{\"start\":\"08:00\",\"end\":\"20:00\"}", "\"timeZone\":\"Asia/Tokyo\"",
+				"\"sendingHosts\":[\"smtp.kitamura-seiki.co.jp\",\"203.0.113.200/30\"]");
 
 		CompanyIdentity identity = this.identities.current();
 		assertThat(identity.isOurDomain("mail.kitamura-seiki.co.jp")).isTrue();
@@ -61,12 +63,13 @@ class IdentitySettingsTests {
 
 		HttpResponse<String> response = admin().put("/api/v1/settings/identity", """
 				{"companyName": "", "domains": ["not a domain"], "staff": [{"name": "x", "email": "nope"}],
-				 "receivingServers": [], "timeZone": "Mars/Olympus",
+				 "receivingServers": [], "sendingHosts": ["not a host!", "10.0.0.0/99"], "timeZone": "Mars/Olympus",
 				 "workingHours": {"start": "25:00", "end": "20:00"}}""");
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("\"field\":\"companyName\"", "\"field\":\"domains\"",
-				"\"field\":\"staff\"", "\"field\":\"timeZone\"", "\"field\":\"workingHours.start\"");
+				"\"field\":\"staff\"", "\"field\":\"timeZone\"", "\"field\":\"workingHours.start\"",
+				"\"field\":\"sendingHosts\"");
 		assertThat(this.identities.current().companyName()).isEqualTo("北村精機株式会社");
 	}
 

@@ -74,6 +74,34 @@ public final class Browser {
 			.build());
 	}
 
+	/**
+	 * Posts a multipart form (text fields and files) with the CSRF token of the last page
+	 * loaded, as a browser's file upload does.
+	 */
+	public HttpResponse<String> postMultipart(String path, Map<String, String> fields, Map<String, byte[]> files,
+			String fileField) {
+		String boundary = "----spoofdesk-test-" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		Map<String, String> withToken = new LinkedHashMap<>(fields);
+		if (this.lastCsrfToken != null) {
+			withToken.put("_csrf", this.lastCsrfToken);
+		}
+		withToken.forEach((name, value) -> body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(StandardCharsets.UTF_8)));
+		files.forEach((fileName, content) -> {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+					+ "\"; filename=\"" + fileName + "\"\r\nContent-Type: message/rfc822\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(content);
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		});
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+	}
+
 	/** Loads the login page and signs in; answers the response to the login post. */
 	public HttpResponse<String> signIn(String username, String password) {
 		get("/login");

@@ -1,0 +1,29 @@
+package io.spoofdesk.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Something another module holds that a new incident can start from (a suspicious mail
+ * that was uploaded first). The new-incident form is pre-filled from it, and once the
+ * incident is created the source is attached to it in the same transaction.
+ */
+public interface IncidentSource {
+
+	/**
+	 * The pre-filled values for a reference this source knows ({@code mail:<sha256>}), or
+	 * empty.
+	 */
+	Optional<Prefill> prefill(String reference);
+
+	/** Attaches the referenced thing to the incident just created. */
+	void attach(long incidentId, String reference);
+
+	/** What the form is pre-filled with; null fields keep the form's defaults. */
+	record Prefill(String title, Channel channel, String summary, List<String> impersonatedAddresses,
+			Instant mailReceivedAt, String description) {
+
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.spoofdesk.suspiciousmail;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.spoofdesk.identity.CurrentUser;
+import io.spoofdesk.identity.Role;
+import io.spoofdesk.incident.Channel;
+import io.spoofdesk.incident.IncidentPanel;
+import io.spoofdesk.incident.IncidentSource;
+import io.spoofdesk.incident.IncidentView;
+import io.spoofdesk.mailanalysis.MailAddresses;
+import io.spoofdesk.mailanalysis.MailAnalysis;
+import io.spoofdesk.settings.CompanyIdentityService;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * How suspicious mails appear on incidents: a panel on the incident page (the mails, the
+ * upload form, the triage hint of the latest mail), and a new incident started from an
+ * uploaded mail with its form pre-filled.
+ */
+@Component
+class IncidentMailHooks implements IncidentPanel, IncidentSource {
+
+	private final SuspiciousMails mails;
+
+	private final CompanyIdentityService identities;
+
+	IncidentMailHooks(SuspiciousMails mails, CompanyIdentityService identities) {
+		this.mails = mails;
+		this.identities = identities;
+	}
+
+	@Override
+	public String template() {
+		return "suspiciousmail/panel";
+	}
+
+	@Override
+	public int order() {
+		return 10;
+	}
+
+	@Override
+	public Map<String, Object> data(IncidentView incident) {
+		List<SuspiciousMails.MailRow> rows = this.mails.mailsOf(incident.id());
+		Map<String, Object> data = new HashMap<>();
+		data.put("incidentId", incident.id());
+		data.put("mails", rows);
+		data.put("triage", null); // every key present: the page reads data.triage
+		data.put("canAttach",
+				CurrentUser.roles().contains(Role.HELPDESK) || CurrentUser.roles().contains(Role.MANAGER));
+		rows.stream()
+			.filter(row -> row.triageHint() != MailAnalysis.TriageHint.NOT_ABOUT_US)
+			.reduce((first, second) -> second)
+			.ifPresent(latest -> data.put("triage", this.mails.get(incident.id(), latest.id()).analysis().triage()));
+		return data;
+	}
+
+	@Override
+	public Optional<Prefill> prefill(String reference) {
+		return sha256Of(reference).flatMap(this.mails::analysisOfKept).map(this::prefillFrom);
+	}
+
+	@Override
+	public void attach(long incidentId, String reference) {
+		sha256Of(reference).ifPresent(sha256 -> this.mails.attachKept(incidentId, sha256));
+	}
+
+	private Prefill prefillFrom(MailAnalysis analysis) {
+		// an address of ours in From is what was impersonated; a foreign one is the
+		// attacker's
+		String from = (analysis.from() != null) ? analysis.from().address() : null;
+		List<String> impersonated = (from != null
+				&& this.identities.current().isOurDomain(String.valueOf(MailAddresses.domainOf(from)))) ? List.of(from)
+						: List.of();
+		String subject = (analysis.subject() != null && !analysis.subject().isBlank()) ? analysis.subject()
+				: "(no subject)";
+		String summary = analysis.indicators()
+			.stream()
+			.map(indicator -> "- " + indicator.reason().in(LocaleContextHolder.getLocale()))
+			.reduce((a, b) -> a + "\n" + b)
+			.orElse("");
+		String description = "From: " + ((analysis.from() != null) ? analysis.from().address() : "?") + " / Subject: "
+				+ subject + " / " + analysis.verdict();
+		return new Prefill("不審メール: " + subject, Channel.MAIL, summary, impersonated, SuspiciousMails.arrival(analysis),
+				description);
+	}
+
+	private static Optional<String> sha256Of(String reference) {
+		if (reference == null || !reference.startsWith(SuspiciousMails.REFERENCE_PREFIX)) {
+			return Optional.empty();
+		}
+		String sha256 = reference.substring(SuspiciousMails.REFERENCE_PREFIX.length());
+		return sha256.matches("[0-9a-f]{64}") ? Optional.of(sha256) : Optional.empty();
+	}
+
+}

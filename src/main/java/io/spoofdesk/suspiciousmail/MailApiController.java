@@ -1,0 +1,91 @@
+package io.spoofdesk.suspiciousmail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+import io.spoofdesk.mailanalysis.MailAnalysis;
+import io.spoofdesk.mailanalysis.NotMailException;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/mail-analysis} analyses a raw mail without storing it;
+ * {@code /api/v1/incidents/{id}/mails} stores one on an incident and reads them back. The
+ * raw mail is the request body ({@code message/rfc822} or
+ * {@code application/octet-stream}), read up to the size cap.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
+class MailApiController {
+
+	private final SuspiciousMails mails;
+
+	private final AnalysisContexts contexts;
+
+	MailApiController(SuspiciousMails mails, AnalysisContexts contexts) {
+		this.mails = mails;
+		this.contexts = contexts;
+	}
+
+	@PostMapping(path = "/mail-analysis", consumes = { "message/rfc822", "application/octet-stream" })
+	MailAnalysis analyse(HttpServletRequest request) throws IOException {
+		return this.mails.analyse(body(request));
+	}
+
+	@PostMapping(path = "/incidents/{id}/mails", consumes = { "message/rfc822", "application/octet-stream" })
+	@PreAuthorize(SuspiciousMailController.ATTACHERS)
+	ResponseEntity<SuspiciousMails.Attached> attach(@PathVariable long id, HttpServletRequest request)
+			throws IOException {
+		SuspiciousMails.Attached attached = this.mails.attach(id, body(request), null);
+		URI location = URI.create("/api/v1/incidents/" + id + "/mails/" + attached.mailId());
+		return attached.duplicate() ? ResponseEntity.ok().location(location).body(attached)
+				: ResponseEntity.created(location).body(attached);
+	}
+
+	@GetMapping("/incidents/{id}/mails")
+	List<SuspiciousMails.MailRow> list(@PathVariable long id, HttpServletRequest request) {
+		return this.mails.mailsOf(id);
+	}
+
+	@GetMapping("/incidents/{id}/mails/{mailId}")
+	MailAnalysis get(@PathVariable long id, @PathVariable long mailId) {
+		return this.mails.get(id, mailId).analysis();
+	}
+
+	/** The body, at most the size cap plus one byte (so that "too large" can be told). */
+	private byte[] body(HttpServletRequest request) throws IOException {
+		long cap = this.contexts.maxMailBytes();
+		if (request.getContentLengthLong() > cap) {
+			throw new NotMailException(NotMailException.Kind.TOO_LARGE, new io.spoofdesk.mailanalysis.Text(
+					"メールが大きすぎます。", "The mail is too large (limit " + cap / (1024 * 1024) + " MB)."));
+		}
+		try (InputStream in = request.getInputStream()) {
+			return in.readNBytes((int) Math.min(cap + 1, Integer.MAX_VALUE - 16));
+		}
+	}
+
+	@ExceptionHandler(NotMailException.class)
+	ProblemDetail notMail(NotMailException ex, Locale locale) {
+		HttpStatus status = (ex.kind() == NotMailException.Kind.TOO_LARGE) ? HttpStatus.PAYLOAD_TOO_LARGE
+				: HttpStatus.UNPROCESSABLE_CONTENT;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.reason().in(locale));
+		problem.setTitle(ex.kind() == NotMailException.Kind.TOO_LARGE ? "Mail too large" : "Not a mail");
+		problem.setProperty("kind", ex.kind().name());
+		return problem;
+	}
+
+}

@@ -1,0 +1,283 @@
+package io.spoofdesk.suspiciousmail;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.spoofdesk.mailanalysis.TestMail;
+import io.spoofdesk.support.ApiClient;
+import io.spoofdesk.support.Browser;
+import io.spoofdesk.support.ServerTest;
+import io.spoofdesk.support.Users;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Suspicious mails through the API and the pages: analysed without storing, attached to
+ * incidents once per content, shown as evidence (defanged, never clickable), raw mail for
+ * managers only, a new incident started from a mail, IOCs across incidents, and
+ * retention.
+ */
+@ServerTest
+class SuspiciousMailTests {
+
+	private static final Pattern ID = Pattern.compile("^\\{\"id\":(\\d+)");
+
+	private static final Pattern MAIL_ID = Pattern.compile("\"mailId\":(\\d+)");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MailRetention retention;
+
+	@BeforeEach
+	void kitamuraIsUs() {
+		HttpResponse<String> put = ApiClient.basic(this.port, ServerTest.ADMIN, ServerTest.ADMIN_PASSWORD)
+			.put("/api/v1/settings/identity", """
+					{"companyName": "北村精機株式会社", "domains": ["kitamura-seiki.co.jp"], "staff": [],
+					 "receivingServers": ["mx1.kitamura-seiki.co.jp"], "sendingHosts": ["203.0.113.200/30"],
+					 "timeZone": "Asia/Tokyo", "workingHours": {"start": "08:00", "end": "20:00"}}""");
+		assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+	}
+
+	/**
+	 * A mail that uses our company's name from a foreign address, with a link and a macro
+	 * document.
+	 */
+	static byte[] lure(String marker) {
+		return TestMail.from(TestMail.encodedWord("北村精機株式会社 営業部") + " <eigyo-" + marker + "@cdn-upd.example.top>")
+			.received("from cdn-upd.example.top (cdn-upd.example.top [203.0.113.77]) by mx.aoba-trading.co.jp "
+					+ "with ESMTP; Thu, 24 Nov 2022 13:41:00 +0900")
+			.subject("Re: 請求書の件 " + marker)
+			.text("ご確認ください https://cdn-upd.example.top/inv/" + marker + " <script>alert(1)</script>")
+			.attach("請求書.docm", "application/octet-stream", ("macro " + marker).getBytes(StandardCharsets.UTF_8))
+			.bytes();
+	}
+
+	ApiClient user(String... roles) {
+		return ApiClient.basic(this.port, Users.create(this.port, roles), Users.PASSWORD);
+	}
+
+	long newIncident(ApiClient client) {
+		HttpResponse<String> created = client.post("/api/v1/incidents", """
+				{"title": "不審メールの連絡", "channel": "PHONE", "severity": "HIGH",
+				 "impersonatedAddresses": ["eigyo@kitamura-seiki.co.jp"], "reportedAt": "2026-11-20T01:30:00Z"}""");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		return Long.parseLong(group(ID, created.body()));
+	}
+
+	static HttpResponse<String> postMail(ApiClient client, String path, byte[] mail) {
+		return client.send(client.request(path)
+			.header("Content-Type", "message/rfc822")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(mail)));
+	}
+
+	@Test
+	void theAnalysisApiAnswersWithoutStoringAnything() {
+		long before = count("mail_evidence");
+		HttpResponse<String> response = postMail(user("STAFF"), "/api/v1/mail-analysis", lure("a1"));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).contains("\"verdict\":\"SUSPICIOUS\"", "\"DISPLAY_NAME_IMPERSONATION\"",
+				"\"MACRO_DOCUMENT\"", "\"hint\":\"ONLY_OUR_NAME_FORGED\"",
+				"\"urls\":[\"https://cdn-upd.example.top/inv/a1\"]");
+		assertThat(count("mail_evidence")).isEqualTo(before);
+	}
+
+	@Test
+	void notMailIsRefusedWithAClearErrorAndNothingIsStored() {
+		ApiClient helpdesk = user("HELPDESK");
+		long incident = newIncident(helpdesk);
+		long before = count("mail_evidence");
+
+		HttpResponse<String> empty = postMail(helpdesk, "/api/v1/incidents/" + incident + "/mails", new byte[0]);
+		HttpResponse<String> png = postMail(helpdesk, "/api/v1/mail-analysis",
+				new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0 });
+
+		assertThat(empty.statusCode()).isEqualTo(422);
+		assertThat(empty.body()).contains("\"kind\":\"EMPTY\"");
+		assertThat(png.statusCode()).isEqualTo(422);
+		assertThat(png.body()).contains("\"kind\":\"NOT_MAIL\"");
+		assertThat(count("mail_evidence")).isEqualTo(before);
+	}
+
+	@Test
+	void aMailIsAttachedOnceAndOnlyByThoseAllowedAndAudited() {
+		ApiClient helpdesk = user("HELPDESK");
+		long incident = newIncident(helpdesk);
+		long other = newIncident(helpdesk);
+		byte[] mail = lure("b2");
+
+		HttpResponse<String> first = postMail(helpdesk, "/api/v1/incidents/" + incident + "/mails", mail);
+		HttpResponse<String> again = postMail(helpdesk, "/api/v1/incidents/" + incident + "/mails", mail);
+		HttpResponse<String> byStaff = postMail(user("STAFF"), "/api/v1/incidents/" + incident + "/mails", mail);
+
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(again.body()).contains("\"duplicate\":true");
+		assertThat(group(MAIL_ID, again.body())).isEqualTo(group(MAIL_ID, first.body()));
+		assertThat(byStaff.statusCode()).isEqualTo(403);
+		String mailId = group(MAIL_ID, first.body());
+		assertThat(helpdesk.get("/api/v1/incidents/" + incident + "/mails/" + mailId).statusCode()).isEqualTo(200);
+		assertThat(helpdesk.get("/api/v1/incidents/" + other + "/mails/" + mailId).statusCode())
+			.as("a mail id under another incident's path")
+			.isEqualTo(404);
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM audit_event WHERE target_type = 'Incident' AND target_id = ? "
+					+ "AND action = 'MAIL_ATTACHED'")
+			.param(Long.toString(incident))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void uploadedMailsAreShownAsEvidenceAndTheRawMailIsForManagersOnly() {
+		ApiClient helpdeskApi = user("HELPDESK");
+		long incident = newIncident(helpdeskApi);
+		Browser helpdesk = signedIn("HELPDESK");
+		helpdesk.get("/incidents/" + incident);
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		files.put("suspicious.eml", lure("c3"));
+		files.put("photo.png", new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 0 });
+
+		HttpResponse<String> upload = helpdesk.postMultipart("/incidents/" + incident + "/mails", Map.of(), files,
+				"files");
+		assertThat(upload.statusCode()).isEqualTo(302);
+		HttpResponse<String> page = helpdesk.get("/incidents/" + incident);
+		assertThat(page.body()).contains("suspicious.eml", "photo.png", "Re: 請求書の件 c3", "名前の詐称のみ");
+
+		long mailId = this.jdbc.sql("SELECT id FROM incident_mail WHERE incident_id = ?")
+			.param(incident)
+			.query(Long.class)
+			.single();
+		HttpResponse<String> evidence = helpdesk.get("/incidents/" + incident + "/mails/" + mailId);
+		assertThat(evidence.statusCode()).isEqualTo(200);
+		assertThat(evidence.body()).contains("hxxps://cdn-upd[.]example[.]top/inv/c3", "DISPLAY_NAME_IMPERSONATION")
+			.doesNotContain("href=\"https://cdn-upd", "<script>alert(1)</script>");
+		assertThat(helpdesk.get("/incidents/" + incident + "/mails/" + mailId + "/raw").statusCode()).isEqualTo(403);
+
+		HttpResponse<String> raw = signedIn("MANAGER").get("/incidents/" + incident + "/mails/" + mailId + "/raw");
+		assertThat(raw.statusCode()).isEqualTo(200);
+		assertThat(raw.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+		assertThat(raw.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+		assertThat(raw.body()).contains("eigyo-c3@cdn-upd.example.top");
+	}
+
+	@Test
+	void aNewIncidentStartsFromAMailWithTheFormFilledIn() {
+		Browser helpdesk = signedIn("HELPDESK");
+		helpdesk.get("/mails/new");
+		HttpResponse<String> analysed = helpdesk.postMultipart("/mails/new", Map.of(),
+				Map.of("forwarded.eml", lure("d4")), "file");
+		assertThat(analysed.statusCode()).isEqualTo(302);
+		String location = analysed.headers().firstValue("Location").orElseThrow();
+		assertThat(location).contains("/incidents/new?source=mail:");
+
+		HttpResponse<String> form = helpdesk.get(location);
+		assertThat(form.body()).contains("不審メール: Re: 請求書の件 d4", "value=\"MAIL\" selected", "2022-11-24T13:41");
+		String source = location.substring(location.indexOf("source=") + 7);
+		HttpResponse<String> created = helpdesk.post("/incidents", Map.of("title", "不審メール: Re: 請求書の件 d4", "channel",
+				"MAIL", "severity", "HIGH", "reportedAt", "2026-11-20T10:30", "source", source));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+		long incident = Long.parseLong(created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
+		assertThat(this.jdbc.sql("SELECT subject FROM incident_mail WHERE incident_id = ?")
+			.param(incident)
+			.query(String.class)
+			.list()).containsExactly("Re: 請求書の件 d4");
+	}
+
+	@Test
+	void anIocShowsEveryIncidentItAppearsInAndExportsAsCsvAndStix() {
+		ApiClient helpdesk = user("HELPDESK");
+		long first = newIncident(helpdesk);
+		long second = newIncident(helpdesk);
+		postMail(helpdesk, "/api/v1/incidents/" + first + "/mails", lure("e5"));
+		postMail(helpdesk, "/api/v1/incidents/" + second + "/mails", lure("e5-again"));
+		String sender = "eigyo-e5@cdn-upd.example.top";
+
+		HttpResponse<String> sightings = signedIn("STAFF").get("/iocs?kind=DOMAIN&value=cdn-upd.example.top");
+		assertThat(sightings.statusCode()).isEqualTo(200);
+		assertThat(sightings.body()).contains(reference(first), reference(second));
+
+		Browser manager = signedIn("MANAGER");
+		HttpResponse<String> csv = manager.get("/incidents/" + first + "/iocs.csv");
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.body()).startsWith("\uFEFFkind,value").contains("EMAIL," + sender, "IP,203.0.113.77");
+		HttpResponse<String> stix = manager.get("/incidents/" + first + "/iocs.stix.json");
+		assertThat(stix.body()).contains("\"type\" : \"bundle\"", "\"spec_version\" : \"2.1\"",
+				"[email-addr:value = '" + sender + "']");
+		assertThat(signedIn("HELPDESK").get("/incidents/" + first + "/iocs.csv").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void rawMailsArePurgedAfterTheRetentionOfAClosedIncidentButTheAnalysisStays() {
+		ApiClient helpdesk = user("HELPDESK");
+		long closed = newIncident(helpdesk);
+		long open = newIncident(helpdesk);
+		byte[] oldMail = lure("f6");
+		byte[] openMail = lure("g7");
+		postMail(helpdesk, "/api/v1/incidents/" + closed + "/mails", oldMail);
+		postMail(helpdesk, "/api/v1/incidents/" + open + "/mails", openMail);
+		this.jdbc.sql("UPDATE incident SET status = 'CLOSED' WHERE id = ?").param(closed).update();
+		this.jdbc.sql("""
+				INSERT INTO incident_status_change (incident_id, from_status, to_status, changed_by, changed_at)
+				VALUES (?, 'RECOVERED', 'CLOSED', 'manager', now() - interval '400 days')""").param(closed).update();
+
+		this.retention.purge();
+
+		assertThat(rawKept(closed)).isFalse();
+		assertThat(rawKept(open)).isTrue();
+		assertThat(this.jdbc.sql("SELECT analysis ->> 'verdict' FROM incident_mail WHERE incident_id = ?")
+			.param(closed)
+			.query(String.class)
+			.single()).isEqualTo("SUSPICIOUS");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_event WHERE target_id = ? AND action = 'MAIL_PURGED'")
+			.param(Long.toString(closed))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	private boolean rawKept(long incident) {
+		return this.jdbc.sql("""
+				SELECT e.raw IS NOT NULL FROM incident_mail m JOIN mail_evidence e ON e.sha256 = m.sha256
+				WHERE m.incident_id = ?""").param(incident).query(Boolean.class).single();
+	}
+
+	private String reference(long incident) {
+		return this.jdbc.sql("SELECT reference FROM incident WHERE id = ?")
+			.param(incident)
+			.query(String.class)
+			.single();
+	}
+
+	private Browser signedIn(String... roles) {
+		Browser browser = new Browser(this.port);
+		browser.signIn(Users.create(this.port, roles), Users.PASSWORD);
+		return browser;
+	}
+
+	private long count(String table) {
+		return this.jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+	}
+
+	private static String group(Pattern pattern, String text) {
+		Matcher matcher = pattern.matcher(text);
+		assertThat(matcher.find()).as(text).isTrue();
+		return matcher.group(1);
+	}
+
+}
