@@ -91,6 +91,9 @@ class IncidentForm {
 		if (prefill.channel() != null) {
 			this.channel = prefill.channel();
 		}
+		if (prefill.severity() != null) {
+			this.severity = prefill.severity();
+		}
 		if (prefill.summary() != null) {
 			this.summary = prefill.summary();
 		}

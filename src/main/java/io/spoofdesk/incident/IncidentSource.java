@@ -21,7 +21,7 @@ public interface IncidentSource {
 	void attach(long incidentId, String reference);
 
 	/** What the form is pre-filled with; null fields keep the form's defaults. */
-	record Prefill(String title, Channel channel, String summary, List<String> impersonatedAddresses,
+	record Prefill(String title, Channel channel, Severity severity, String summary, List<String> impersonatedAddresses,
 			Instant mailReceivedAt, String description) {
 
 	}

@@ -50,11 +50,13 @@ final class Triage {
 				: new Text("受信サーバーに渡したのは当社以外のサーバーです: " + hop, "Handed over by a server that is not ours: " + hop));
 		boolean authenticated = authentication.trusted() && ourAddress && ("pass".equals(authentication.dmarc())
 				|| "pass".equals(authentication.spf()) && "pass".equals(authentication.dkim()));
-		evidence.add(new Text(
-				"認証結果 (" + authentication.authservId() + "): SPF=" + authentication.spf() + ", DKIM="
-						+ authentication.dkim() + ", DMARC=" + authentication.dmarc(),
-				"Authentication (" + authentication.authservId() + "): SPF=" + authentication.spf() + ", DKIM="
-						+ authentication.dkim() + ", DMARC=" + authentication.dmarc()));
+		evidence.add(authentication.authservId() == null
+				? new Text("認証結果 (Authentication-Results) ヘッダーがありません。", "No Authentication-Results header.")
+				: new Text(
+						"認証結果 (" + authentication.authservId() + "): SPF=" + authentication.spf() + ", DKIM="
+								+ authentication.dkim() + ", DMARC=" + authentication.dmarc(),
+						"Authentication (" + authentication.authservId() + "): SPF=" + authentication.spf() + ", DKIM="
+								+ authentication.dkim() + ", DMARC=" + authentication.dmarc()));
 		if (fromOurServers && authenticated) {
 			return new MailAnalysis.Triage(TriageHint.OUR_SYSTEMS_LIKELY_INFECTED, new Text(
 					"当社のメールサーバーから当社ドメインの認証付きで送られています。当社のアカウントまたは PC が感染している可能性が高いです。",

@@ -11,6 +11,8 @@ import io.spoofdesk.incident.Channel;
 import io.spoofdesk.incident.IncidentPanel;
 import io.spoofdesk.incident.IncidentSource;
 import io.spoofdesk.incident.IncidentView;
+import io.spoofdesk.incident.Severity;
+import io.spoofdesk.mailanalysis.IndicatorSeverity;
 import io.spoofdesk.mailanalysis.MailAddresses;
 import io.spoofdesk.mailanalysis.MailAnalysis;
 import io.spoofdesk.settings.CompanyIdentityService;
@@ -87,8 +89,13 @@ class IncidentMailHooks implements IncidentPanel, IncidentSource {
 			.orElse("");
 		String description = "From: " + ((analysis.from() != null) ? analysis.from().address() : "?") + " / Subject: "
 				+ subject + " / " + analysis.verdict();
-		return new Prefill("不審メール: " + subject, Channel.MAIL, summary, impersonated, SuspiciousMails.arrival(analysis),
-				description);
+		boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+		Severity severity = analysis.indicators()
+			.stream()
+			.anyMatch(indicator -> indicator.severity() == IndicatorSeverity.HIGH) ? Severity.HIGH
+					: (analysis.verdict() == MailAnalysis.Verdict.SUSPICIOUS) ? Severity.MEDIUM : Severity.LOW;
+		return new Prefill((english ? "Suspicious mail: " : "不審メール: ") + subject, Channel.MAIL, severity, summary,
+				impersonated, SuspiciousMails.arrival(analysis), description);
 	}
 
 	private static Optional<String> sha256Of(String reference) {

@@ -188,7 +188,8 @@ class SuspiciousMailTests {
 		assertThat(location).contains("/incidents/new?source=mail:");
 
 		HttpResponse<String> form = helpdesk.get(location);
-		assertThat(form.body()).contains("不審メール: Re: 請求書の件 d4", "value=\"MAIL\" selected", "2022-11-24T13:41");
+		assertThat(form.body()).contains("不審メール: Re: 請求書の件 d4", "value=\"MAIL\" selected", "value=\"HIGH\" selected",
+				"2022-11-24T13:41");
 		String source = location.substring(location.indexOf("source=") + 7);
 		HttpResponse<String> created = helpdesk.post("/incidents", Map.of("title", "不審メール: Re: 請求書の件 d4", "channel",
 				"MAIL", "severity", "HIGH", "reportedAt", "2026-11-20T10:30", "source", source));

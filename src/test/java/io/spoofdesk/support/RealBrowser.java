@@ -1,0 +1,142 @@
+package io.spoofdesk.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven by Selenium, for end-to-end journeys. Screenshots go
+ * to {@code target/screenshots/} for review. Without Chromium and its driver on the
+ * machine the journey is skipped, unless {@code SPOOFDESK_REQUIRE_BROWSER=true} (as in
+ * CI, which installs them) makes that a failure.
+ */
+public final class RealBrowser implements AutoCloseable {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+	private final WebDriver driver;
+
+	private final String baseUrl;
+
+	private final Path userDataDirectory;
+
+	private RealBrowser(WebDriver driver, String baseUrl, Path userDataDirectory) {
+		this.driver = driver;
+		this.baseUrl = baseUrl;
+		this.userDataDirectory = userDataDirectory;
+	}
+
+	public static RealBrowser open(int port, String language) {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+		if (!installed && "true".equals(System.getenv("SPOOFDESK_REQUIRE_BROWSER"))) {
+			throw new IllegalStateException("Chromium and chromium-driver are required but not installed");
+		}
+		Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed: journey skipped");
+		try {
+			Path profile = Files.createTempDirectory("spoofdesk-chromium-");
+			ChromeOptions options = new ChromeOptions();
+			options.setBinary(CHROMIUM.toFile());
+			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--window-size=1280,1000", "--lang=" + language, "--user-data-dir=" + profile);
+			options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+				.build();
+			ChromeDriver driver = new ChromeDriver(service, options);
+			driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+			return new RealBrowser(driver, "http://localhost:" + port, profile);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public RealBrowser go(String path) {
+		this.driver.get(this.baseUrl + path);
+		return this;
+	}
+
+	public RealBrowser signIn(String username, String password) {
+		go("/login");
+		type(By.name("username"), username);
+		type(By.name("password"), password);
+		find(By.name("password")).submit();
+		return this;
+	}
+
+	public WebElement find(By by) {
+		return this.driver.findElement(by);
+	}
+
+	public RealBrowser type(By by, String text) {
+		WebElement element = find(by);
+		element.clear();
+		element.sendKeys(text);
+		return this;
+	}
+
+	/**
+	 * Clicks (scrolled into view first) and waits until the URL matches the regular
+	 * expression.
+	 */
+	public RealBrowser clickAndWait(By by, String urlPattern) {
+		WebElement element = find(by);
+		((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+		element.click();
+		new org.openqa.selenium.support.ui.WebDriverWait(this.driver, Duration.ofSeconds(15))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(urlPattern));
+		return this;
+	}
+
+	public String text() {
+		return find(By.tagName("body")).getText();
+	}
+
+	public String url() {
+		return this.driver.getCurrentUrl();
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	/** Saves a screenshot as {@code target/screenshots/<name>.png}. */
+	public RealBrowser screenshot(String name) {
+		try {
+			Path target = Path.of("target", "screenshots", name + ".png");
+			Files.createDirectories(target.getParent());
+			Files.write(target, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+		try (var files = Files.walk(this.userDataDirectory)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// a temporary profile left behind is harmless
+		}
+	}
+
+}
