@@ -116,6 +116,19 @@ class SuspiciousMailTests {
 	}
 
 	@Test
+	void aMailOverTheSizeCapIsRefusedWith413() {
+		byte[] huge = new byte[26 * 1024 * 1024];
+		java.util.Arrays.fill(huge, (byte) 'a');
+		byte[] header = "From: a@example.top\r\nSubject: big\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+		System.arraycopy(header, 0, huge, 0, header.length);
+
+		HttpResponse<String> response = postMail(user("HELPDESK"), "/api/v1/mail-analysis", huge);
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("\"kind\":\"TOO_LARGE\"");
+	}
+
+	@Test
 	void aMailIsAttachedOnceAndOnlyByThoseAllowedAndAudited() {
 		ApiClient helpdesk = user("HELPDESK");
 		long incident = newIncident(helpdesk);
