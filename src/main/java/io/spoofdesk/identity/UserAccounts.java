@@ -2,6 +2,7 @@ package io.spoofdesk.identity;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -12,12 +13,15 @@ import java.util.Set;
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
 import io.spoofdesk.shared.ConflictException;
+import io.spoofdesk.shared.RecentValue;
 import io.spoofdesk.shared.NotFoundException;
 
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates users, changes their roles, disables them and resets passwords; all audited.
@@ -39,11 +43,19 @@ public class UserAccounts {
 
 	private final Clock clock;
 
-	UserAccounts(AppUserRepository users, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock) {
+	/** Read for every incident page's assignee list; kept for a few seconds. */
+	private final RecentValue<List<UserView>> assignable;
+
+	UserAccounts(AppUserRepository users, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		TransactionTemplate readOnly = new TransactionTemplate(transactions);
+		readOnly.setReadOnly(true);
+		this.assignable = new RecentValue<>(() -> readOnly.execute(status -> loadAssignable()), Duration.ofSeconds(5),
+				clock);
 	}
 
 	/**
@@ -66,9 +78,15 @@ public class UserAccounts {
 		return find(id).toView();
 	}
 
-	/** Enabled users who can be assigned work (anyone but a pure admin). */
-	@Transactional(readOnly = true)
+	/**
+	 * Enabled users who can be assigned work (anyone but a pure admin). A change made on
+	 * another instance shows here within five seconds.
+	 */
 	public List<UserView> assignable() {
+		return this.assignable.get();
+	}
+
+	private List<UserView> loadAssignable() {
 		return this.users.findAllByOrderByUsername()
 			.stream()
 			.map(AppUser::toView)
@@ -97,6 +115,7 @@ public class UserAccounts {
 	 */
 	@Transactional
 	UserView create(NewUser user) {
+		this.assignable.forget();
 		if (exists(user.username())) {
 			throw new ConflictException("identity.username.taken");
 		}
@@ -112,6 +131,7 @@ public class UserAccounts {
 
 	@Transactional
 	UserView update(long id, long expectedVersion, String displayName, String email, Set<Role> roles) {
+		this.assignable.forget();
 		AppUser user = findExpecting(id, expectedVersion);
 		auditChange(user, "displayName", user.displayName(), displayName.trim());
 		auditChange(user, "email", user.email(), blankToNull(email));
@@ -122,6 +142,7 @@ public class UserAccounts {
 
 	@Transactional
 	UserView changeRoles(long id, Set<Role> roles) {
+		this.assignable.forget();
 		AppUser user = find(id);
 		changeRoles(user, roles);
 		return user.toView();
@@ -129,6 +150,7 @@ public class UserAccounts {
 
 	@Transactional
 	UserView setEnabled(long id, boolean enabled) {
+		this.assignable.forget();
 		AppUser user = find(id);
 		if (user.enabled() != enabled) {
 			user.setEnabled(enabled);

@@ -5,16 +5,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 
 import io.spoofdesk.audit.AuditLog;
 import io.spoofdesk.identity.CurrentUser;
+import io.spoofdesk.identity.Role;
 import io.spoofdesk.identity.UserAccounts;
 import io.spoofdesk.partner.PartnerDirectory;
 import io.spoofdesk.partner.PartnerView;
 import io.spoofdesk.shared.CompanyTimeZone;
 import io.spoofdesk.shared.ConflictException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -72,9 +76,14 @@ class IncidentController {
 
 	private final TransactionTemplate transaction;
 
+	private final TransactionTemplate readOnly;
+
+	private final MessageSource messages;
+
 	IncidentController(Incidents incidents, IncidentList list, IncidentRelations relations, PartnerDirectory partners,
 			UserAccounts users, AuditLog auditLog, CompanyTimeZone timeZone, SmartValidator validator, Clock clock,
-			List<IncidentPanel> panels, List<IncidentSource> sources, TransactionTemplate transaction) {
+			List<IncidentPanel> panels, List<IncidentSource> sources, TransactionTemplate transaction,
+			MessageSource messages) {
 		this.incidents = incidents;
 		this.list = list;
 		this.relations = relations;
@@ -87,16 +96,23 @@ class IncidentController {
 		this.panels = panels.stream().sorted(Comparator.comparingInt(IncidentPanel::order)).toList();
 		this.sources = sources;
 		this.transaction = transaction;
+		this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
+		this.readOnly.setReadOnly(true);
+		this.messages = messages;
 	}
 
 	@GetMapping
 	String list(@ModelAttribute("filter") IncidentFilter filter, Model model,
-			@RequestHeader(value = "HX-Request", required = false) String htmx) {
+			@RequestHeader(value = "HX-Request", required = false) String htmx, Locale locale) {
 		ZoneId zone = this.timeZone.zoneId();
 		List<IncidentRow> rows = this.list.find(filter, zone, PAGE_SIZE + 1);
 		boolean more = rows.size() > PAGE_SIZE;
 		List<IncidentRow> page = more ? rows.subList(0, PAGE_SIZE) : rows;
-		model.addAttribute("rows", page);
+		List<IncidentListLine> lines = page.stream()
+			.map(row -> IncidentListLine.of(row, zone, this.messages, locale))
+			.toList();
+		model.addAttribute("rows", lines);
+		model.addAttribute("rowsHtml", IncidentRowsHtml.of(lines));
 		model.addAttribute("next", more ? filter.after(page.get(page.size() - 1).cursor()) : null);
 		model.addAttribute("zone", zone);
 		model.addAttribute("statuses", IncidentStatus.values());
@@ -150,6 +166,13 @@ class IncidentController {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
+		// one read-only transaction for the whole page: one connection, and the incident
+		// is loaded once however many parts of the page ask for it
+		this.readOnly.executeWithoutResult(status -> showIn(id, model));
+		return "incident/show";
+	}
+
+	private void showIn(long id, Model model) {
 		IncidentView incident = this.incidents.get(id);
 		model.addAttribute("incident", incident);
 		PartnerView partner = (incident.partnerId() != null) ? this.partners.find(incident.partnerId()).orElse(null)
@@ -161,18 +184,21 @@ class IncidentController {
 		model.addAttribute("history", this.auditLog.historyOf(Incidents.TARGET, id));
 		model.addAttribute("linked", this.relations.linked(id));
 		model.addAttribute("duplicates", this.relations.likelyDuplicates(incident));
+		Set<Role> roles = CurrentUser.roles();
 		model.addAttribute("transitions",
-				StatusTransition.optionsFrom(incident.status(), this.incidents.previousStatus(id), CurrentUser.roles())
+				StatusTransition.optionsFrom(incident.status(), this.incidents.previousStatus(id), roles)
 					.stream()
 					.map(StatusOption::of)
 					.toList());
+		model.addAttribute("canEdit", roles.contains(Role.HELPDESK) || roles.contains(Role.MANAGER));
+		model.addAttribute("canNote",
+				roles.contains(Role.HELPDESK) || roles.contains(Role.STAFF) || roles.contains(Role.MANAGER));
 		model.addAttribute("assignees", this.users.assignable());
 		model.addAttribute("zone", this.timeZone.zoneId());
 		model.addAttribute("panels",
 				this.panels.stream()
 					.map(panel -> new IncidentPanel.Rendered(panel.template(), panel.data(incident)))
 					.toList());
-		return "incident/show";
 	}
 
 	@GetMapping("/{id}/edit")

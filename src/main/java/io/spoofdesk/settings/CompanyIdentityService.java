@@ -9,12 +9,13 @@ import java.util.Objects;
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
 import io.spoofdesk.shared.CompanyTimeZone;
+import io.spoofdesk.shared.RecentValue;
 
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The settings module's public API: reads and (for admins) changes who "we" are. */
 @Service
@@ -28,12 +29,16 @@ public class CompanyIdentityService implements CompanyTimeZone {
 
 	private final Clock clock;
 
-	private volatile Snapshot cached;
+	private final RecentValue<CompanyIdentity> cached;
 
-	CompanyIdentityService(CompanySettingsRepository settings, AuditLog auditLog, Clock clock) {
+	CompanyIdentityService(CompanySettingsRepository settings, AuditLog auditLog, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.settings = settings;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		TransactionTemplate readOnly = new TransactionTemplate(transactions);
+		readOnly.setReadOnly(true);
+		this.cached = new RecentValue<>(() -> readOnly.execute(status -> load().toIdentity()), FRESH_FOR, clock);
 	}
 
 	/**
@@ -41,15 +46,8 @@ public class CompanyIdentityService implements CompanyTimeZone {
 	 * seconds; a change on this instance is seen at once, on another instance within
 	 * {@link #FRESH_FOR}.
 	 */
-	@Transactional(readOnly = true)
 	public CompanyIdentity current() {
-		Snapshot snapshot = this.cached;
-		Instant now = this.clock.instant();
-		if (snapshot == null || snapshot.loadedAt().plus(FRESH_FOR).isBefore(now)) {
-			snapshot = new Snapshot(load().toIdentity(), now);
-			this.cached = snapshot;
-		}
-		return snapshot.identity();
+		return this.cached.get();
 	}
 
 	@Override
@@ -82,16 +80,7 @@ public class CompanyIdentityService implements CompanyTimeZone {
 		audit("sendingHosts", before.sendingHosts(), identity.sendingHosts());
 		audit("timeZone", before.timeZone(), identity.timeZone());
 		audit("workingHours", before.workingHours(), identity.workingHours());
-		// Forget the cached identity now, and again once the change is committed, so that
-		// no
-		// reader keeps the old one it loaded while this transaction was still open.
-		this.cached = null;
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				CompanyIdentityService.this.cached = null;
-			}
-		});
+		this.cached.forget();
 	}
 
 	private void audit(String field, Object before, Object after) {
@@ -99,10 +88,6 @@ public class CompanyIdentityService implements CompanyTimeZone {
 			this.auditLog.record(AuditEntry.change("SETTINGS_CHANGED", "CompanySettings", CompanySettings.THE_ID, field,
 					before, after));
 		}
-	}
-
-	private record Snapshot(CompanyIdentity identity, Instant loadedAt) {
-
 	}
 
 	private CompanySettings load() {

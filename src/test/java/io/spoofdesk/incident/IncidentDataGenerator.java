@@ -69,6 +69,9 @@ public final class IncidentDataGenerator {
 			List<Long> partners = partners(connection, Math.max(10, count / 1000), new SplittableRandom(7));
 			incidents(connection, count, partners, new SplittableRandom(42));
 			connection.commit();
+			// ANALYZE in a transaction that is never committed keeps no statistics (only
+			// last_analyze and the row count survive), and the planner then guesses badly
+			connection.setAutoCommit(true);
 			try (Statement statement = connection.createStatement()) {
 				statement.execute(
 						"ANALYZE incident; ANALYZE incident_note; ANALYZE incident_status_change; ANALYZE partner");

@@ -167,4 +167,18 @@ class IncidentPageTests {
 		assertThat(fragment).contains("発注書の件で連絡").doesNotContain("<nav");
 	}
 
+	@Test
+	void theListEscapesWhatUsersTyped() {
+		Browser helpdesk = signedIn("HELPDESK");
+		open(helpdesk, report("<script>alert('x')</script>\"><img src=x onerror=alert(1)> 請求", "<b>悪意</b>商事",
+				"xss@kitamura-seiki.co.jp"));
+
+		String list = helpdesk.get("/incidents?q=" + IncidentApiTests.enc("請求")).body();
+
+		assertThat(list)
+			.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;",
+					"&lt;b&gt;悪意&lt;/b&gt;商事")
+			.doesNotContain("<script>alert('x')", "<img src=x", "<b>悪意");
+	}
+
 }
