@@ -53,9 +53,6 @@ final class HeaderValues {
 		try {
 			for (InternetAddress address : InternetAddress.parseHeader(raw, false)) {
 				String display = address.getPersonal();
-				if (display == null && address.getAddress() != null && address.getAddress().contains("=?")) {
-					display = null;
-				}
 				result.add(
 						new MailAnalysis.Sender(clean(address.getAddress()), display == null ? null : display.strip()));
 			}

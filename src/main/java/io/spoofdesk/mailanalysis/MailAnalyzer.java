@@ -50,9 +50,7 @@ public final class MailAnalyzer {
 	}
 
 	private static void refuseNonMail(byte[] raw, AnalysisLimits limits) {
-		if (raw == null || raw.length == 0
-				|| new String(raw, 0, Math.min(raw.length, 4096), StandardCharsets.ISO_8859_1).isBlank()
-						&& raw.length <= 4096) {
+		if (raw == null || raw.length == 0 || isBlank(raw)) {
 			throw new NotMailException(NotMailException.Kind.EMPTY, new Text("ファイルが空です。", "The file is empty."));
 		}
 		if (raw.length > limits.maxMailBytes()) {
@@ -71,6 +69,15 @@ public final class MailAnalyzer {
 				|| FileKinds.startsWith(raw, 'G', 'I', 'F', '8')) {
 			throw notMail();
 		}
+	}
+
+	private static boolean isBlank(byte[] raw) {
+		for (byte b : raw) {
+			if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static NotMailException notMail() {

@@ -128,7 +128,7 @@ public final class Urls {
 	}
 
 	/** The host of a normalised URL (without user info and port). */
-	static String host(String url) {
+	public static String host(String url) {
 		String rest = url.substring(url.indexOf("://") + 3);
 		int end = indexOfAny(rest, "/?#");
 		String authority = end < 0 ? rest : rest.substring(0, end);

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.spoofdesk.mailanalysis.MailAddresses;
 import io.spoofdesk.mailanalysis.MailAnalysis;
+import io.spoofdesk.mailanalysis.Urls;
 import io.spoofdesk.settings.CompanyIdentityService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,8 +55,8 @@ class Iocs {
 		addSender(found, analysis.returnPath());
 		for (String url : analysis.urls()) {
 			add(found, IocKind.URL, url, true);
-			String host = host(url);
-			if (host != null && !isOurs(host)) {
+			String host = Urls.host(url).toLowerCase(Locale.ROOT);
+			if (!host.isEmpty() && !isOurs(host)) {
 				add(found, IocKind.DOMAIN, host, true);
 			}
 		}
@@ -95,25 +96,6 @@ class Iocs {
 		if (existing == null || (!existing.verified() && verified)) {
 			found.put(key, new Ioc(kind, value, verified));
 		}
-	}
-
-	private static String host(String url) {
-		int start = url.indexOf("://");
-		if (start < 0) {
-			return null;
-		}
-		String rest = url.substring(start + 3);
-		int end = rest.length();
-		for (char stop : new char[] { '/', '?', '#' }) {
-			int at = rest.indexOf(stop);
-			if (at >= 0 && at < end) {
-				end = at;
-			}
-		}
-		String authority = rest.substring(rest.lastIndexOf('@', end - 1) + 1, end);
-		int colon = authority.lastIndexOf(':');
-		return (colon > 0 && !authority.startsWith("[") ? authority.substring(0, colon) : authority)
-			.toLowerCase(Locale.ROOT);
 	}
 
 	static boolean isPrivate(String ip) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import io.spoofdesk.mailanalysis.MailAnalysis;
 import io.spoofdesk.mailanalysis.NotMailException;
+import io.spoofdesk.mailanalysis.Text;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -57,7 +58,7 @@ class MailApiController {
 	}
 
 	@GetMapping("/incidents/{id}/mails")
-	List<SuspiciousMails.MailRow> list(@PathVariable long id, HttpServletRequest request) {
+	List<SuspiciousMails.MailRow> list(@PathVariable long id) {
 		return this.mails.mailsOf(id);
 	}
 
@@ -70,8 +71,8 @@ class MailApiController {
 	private byte[] body(HttpServletRequest request) throws IOException {
 		long cap = this.contexts.maxMailBytes();
 		if (request.getContentLengthLong() > cap) {
-			throw new NotMailException(NotMailException.Kind.TOO_LARGE, new io.spoofdesk.mailanalysis.Text(
-					"メールが大きすぎます。", "The mail is too large (limit " + cap / (1024 * 1024) + " MB)."));
+			throw new NotMailException(NotMailException.Kind.TOO_LARGE,
+					new Text("メールが大きすぎます。", "The mail is too large (limit " + cap / (1024 * 1024) + " MB)."));
 		}
 		try (InputStream in = request.getInputStream()) {
 			return in.readNBytes((int) Math.min(cap + 1, Integer.MAX_VALUE - 16));

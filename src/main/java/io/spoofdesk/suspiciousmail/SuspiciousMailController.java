@@ -10,6 +10,7 @@ import io.spoofdesk.incident.Incidents;
 import io.spoofdesk.mailanalysis.NotMailException;
 import io.spoofdesk.mailanalysis.Urls;
 import io.spoofdesk.settings.CompanyIdentityService;
+import io.spoofdesk.shared.NotFoundException;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -101,8 +102,7 @@ class SuspiciousMailController {
 	@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
 	ResponseEntity<byte[]> raw(@PathVariable long id, @PathVariable long mailId) {
 		SuspiciousMails.StoredMail mail = this.mails.get(id, mailId);
-		byte[] raw = this.mails.raw(id, mailId)
-			.orElseThrow(() -> new io.spoofdesk.shared.NotFoundException("Mail", mailId));
+		byte[] raw = this.mails.raw(id, mailId).orElseThrow(() -> new NotFoundException("Mail", mailId));
 		String reference = this.incidents.get(id).reference();
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
