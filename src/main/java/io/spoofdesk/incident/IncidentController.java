@@ -118,6 +118,9 @@ class IncidentController {
 		model.addAttribute("statuses", IncidentStatus.values());
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("assignees", this.users.assignable());
+		Set<Role> roles = CurrentUser.roles();
+		model.addAttribute("mayReport", roles.contains(Role.HELPDESK) || roles.contains(Role.MANAGER));
+		model.addAttribute("mayExport", roles.contains(Role.MANAGER) || roles.contains(Role.ADMIN));
 		return (htmx != null) ? "incident/list :: results" : "incident/list";
 	}
 

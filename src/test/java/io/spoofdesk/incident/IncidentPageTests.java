@@ -158,6 +158,10 @@ class IncidentPageTests {
 		assertThat(helpdesk.get("/incidents?q=" + IncidentApiTests.enc("発注")).body()).contains("発注書の件で連絡");
 		assertThat(helpdesk.get("/incidents?q=" + IncidentApiTests.enc("発注") + "&status=CLOSED").body())
 			.doesNotContain("発注書の件で連絡");
+		assertThat(helpdesk.get("/incidents?q=" + IncidentApiTests.enc("発注") + "&status=CLOSED&from=2026-01-01").body())
+			.as("the filter form keeps what was chosen")
+			.contains("value=\"CLOSED\" selected=\"selected\"", "name=\"from\" value=\"2026-01-01\"",
+					"name=\"q\" value=\"発注\"");
 		String fragment = helpdesk
 			.send(helpdesk.request("/incidents?q=" + IncidentApiTests.enc("発注"))
 				.header("HX-Request", "true")
