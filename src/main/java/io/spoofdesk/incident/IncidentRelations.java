@@ -40,6 +40,12 @@ class IncidentRelations {
 				ORDER BY i.reported_at DESC""").param("id", id).query(IncidentRelations::row).list();
 	}
 
+	/**
+	 * Up to ten other, not yet linked incidents that name one of the same impersonated
+	 * addresses within {@link #DUPLICATE_WINDOW}, newest first. Only the 50 newest
+	 * candidates are looked at: during a large campaign hundreds share an address, and
+	 * fetching every one of them made this the slowest query of the incident page.
+	 */
 	List<IncidentRow> likelyDuplicates(IncidentView incident) {
 		if (incident.impersonatedAddresses().isEmpty()) {
 			return List.of();
@@ -47,7 +53,8 @@ class IncidentRelations {
 		return this.jdbc.sql(ROW + """
 				WHERE i.id IN (SELECT m.incident_id FROM incident_impersonation m
 				               WHERE m.address = ANY (CAST(:addresses AS text[]))
-				                 AND m.reported_at BETWEEN :from AND :to)
+				                 AND m.reported_at BETWEEN :from AND :to
+				               ORDER BY m.reported_at DESC LIMIT 50)
 				  AND i.id <> :id
 				  AND i.id NOT IN (SELECT related_id FROM incident_link WHERE incident_id = :id
 				                   UNION SELECT incident_id FROM incident_link WHERE related_id = :id)
