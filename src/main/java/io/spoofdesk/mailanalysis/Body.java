@@ -1,6 +1,7 @@
 package io.spoofdesk.mailanalysis;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -30,7 +31,7 @@ record Body(String text, List<String> htmlTexts, List<String> links, List<String
 
 	/** Every URL of the text and HTML parts, normalised, in order of appearance. */
 	List<String> urls(AnalysisLimits limits) {
-		Set<String> urls = Urls.newSet();
+		Set<String> urls = new LinkedHashSet<>();
 		Urls.collectFromText(this.text, urls, limits.maxUrls());
 		this.htmlTexts.forEach(html -> Urls.collectFromText(html, urls, limits.maxUrls()));
 		Urls.collectLinks(this.links, urls, limits.maxUrls());

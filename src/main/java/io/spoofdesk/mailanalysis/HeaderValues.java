@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -18,6 +20,8 @@ import jakarta.mail.internet.MimeUtility;
  * addresses parsed leniently, dates read in the forms real mailers write.
  */
 final class HeaderValues {
+
+	private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{2})(\\d{2})\\b");
 
 	private HeaderValues() {
 	}
@@ -101,7 +105,7 @@ final class HeaderValues {
 	}
 
 	private static ZoneOffset offsetOf(String raw) {
-		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("([+-])(\\d{2})(\\d{2})\\b").matcher(raw);
+		Matcher matcher = OFFSET.matcher(raw);
 		if (matcher.find()) {
 			int hours = Integer.parseInt(matcher.group(2));
 			int minutes = Integer.parseInt(matcher.group(3));

@@ -100,8 +100,8 @@ final class MimeReader {
 			this.warnings.add("MIME parts nested deeper than " + this.limits.maxDepth() + ": not read");
 			return;
 		}
-		String rawType = contentTypeOf(part);
-		String type = baseType(rawType);
+		PartType partType = typeOf(contentTypeOf(part));
+		String type = partType.base();
 		try {
 			if (type.startsWith("multipart/")) {
 				walkMultipart(part, depth);
@@ -114,10 +114,10 @@ final class MimeReader {
 				addAttachment(part, null, type);
 			}
 			else if (type.equals("text/html")) {
-				this.mail.htmls.add(Charsets.decode(read(part), charsetOf(rawType), this.warnings));
+				this.mail.htmls.add(Charsets.decode(read(part), partType.charset(), this.warnings));
 			}
 			else {
-				this.mail.texts.add(Charsets.decode(read(part), charsetOf(rawType), this.warnings));
+				this.mail.texts.add(Charsets.decode(read(part), partType.charset(), this.warnings));
 			}
 		}
 		catch (MessagingException | IOException | RuntimeException ex) {
@@ -234,28 +234,26 @@ final class MimeReader {
 		}
 	}
 
-	private String baseType(String rawType) {
+	/** The base type and charset, read leniently when the header does not parse. */
+	private PartType typeOf(String rawType) {
 		try {
-			return new ContentType(rawType).getBaseType().toLowerCase(Locale.ROOT);
+			ContentType parsed = new ContentType(rawType);
+			return new PartType(parsed.getBaseType().toLowerCase(Locale.ROOT), parsed.getParameter("charset"));
 		}
 		catch (ParseException | RuntimeException ex) {
-			Matcher matcher = BASE_TYPE.matcher(rawType);
-			if (matcher.find()) {
-				return matcher.group(1).toLowerCase(Locale.ROOT);
+			Matcher charset = CHARSET.matcher(rawType);
+			String charsetName = charset.find() ? charset.group(1) : null;
+			Matcher base = BASE_TYPE.matcher(rawType);
+			if (base.find()) {
+				return new PartType(base.group(1).toLowerCase(Locale.ROOT), charsetName);
 			}
 			this.warnings.add("an unreadable Content-Type '" + rawType + "', read as text/plain");
-			return "text/plain";
+			return new PartType("text/plain", charsetName);
 		}
 	}
 
-	private static String charsetOf(String rawType) {
-		try {
-			return new ContentType(rawType).getParameter("charset");
-		}
-		catch (ParseException | RuntimeException ex) {
-			Matcher matcher = CHARSET.matcher(rawType);
-			return matcher.find() ? matcher.group(1) : null;
-		}
+	private record PartType(String base, String charset) {
+
 	}
 
 }

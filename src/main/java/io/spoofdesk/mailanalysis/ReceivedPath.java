@@ -22,6 +22,8 @@ final class ReceivedPath {
 
 	private static final Pattern BARE_IP = Pattern.compile("\\((?:[^()\\[]*\\s)?(\\d{1,3}(?:\\.\\d{1,3}){3})\\)");
 
+	private static final Pattern BY_WORD = Pattern.compile("(?i)\\bby\\s");
+
 	private static final Pattern REVERSE_NAME = Pattern.compile("\\(([a-zA-Z0-9.-]+\\.[a-zA-Z]{2,})\\s*\\[");
 
 	private final List<Hop> hops;
@@ -75,7 +77,8 @@ final class ReceivedPath {
 		int semicolon = header.lastIndexOf(';');
 		String route = semicolon >= 0 ? header.substring(0, semicolon) : header;
 		OffsetDateTime date = semicolon >= 0 ? HeaderValues.date(header.substring(semicolon + 1)) : null;
-		int byAt = indexOfWord(route, "by");
+		Matcher byWord = BY_WORD.matcher(route);
+		int byAt = byWord.find() ? byWord.start() : -1;
 		String fromPart = byAt >= 0 ? route.substring(0, byAt) : route;
 		String from = group(FROM, fromPart);
 		String by = group(BY, route);
@@ -85,11 +88,6 @@ final class ReceivedPath {
 		}
 		String reverse = group(REVERSE_NAME, fromPart);
 		return new Hop(lower(from), lower(by), ip, lower(reverse), date);
-	}
-
-	private static int indexOfWord(String text, String word) {
-		Matcher matcher = Pattern.compile("(?i)\\b" + word + "\\s").matcher(text);
-		return matcher.find() ? matcher.start() : -1;
 	}
 
 	private static String group(Pattern pattern, String text) {

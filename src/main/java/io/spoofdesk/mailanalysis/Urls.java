@@ -1,7 +1,6 @@
 package io.spoofdesk.mailanalysis;
 
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -155,10 +154,6 @@ public final class Urls {
 			}
 		}
 		return -1;
-	}
-
-	static Set<String> newSet() {
-		return new LinkedHashSet<>();
 	}
 
 }
