@@ -59,7 +59,7 @@ class IncidentMailHooks implements IncidentPanel, IncidentSource {
 		rows.stream()
 			.filter(row -> row.triageHint() != MailAnalysis.TriageHint.NOT_ABOUT_US)
 			.reduce((first, second) -> second)
-			.ifPresent(latest -> data.put("triage", this.mails.get(incident.id(), latest.id()).analysis().triage()));
+			.ifPresent(latest -> data.put("triage", this.mails.triageOf(incident.id(), latest.id())));
 		return data;
 	}
 

@@ -101,14 +101,13 @@ class SuspiciousMailController {
 	@GetMapping("/incidents/{id}/mails/{mailId}/raw")
 	@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
 	ResponseEntity<byte[]> raw(@PathVariable long id, @PathVariable long mailId) {
-		SuspiciousMails.StoredMail mail = this.mails.get(id, mailId);
 		byte[] raw = this.mails.raw(id, mailId).orElseThrow(() -> new NotFoundException("Mail", mailId));
 		String reference = this.incidents.get(id).reference();
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment()
-						.filename(reference + "-mail-" + mail.id() + ".eml", StandardCharsets.UTF_8)
+						.filename(reference + "-mail-" + mailId + ".eml", StandardCharsets.UTF_8)
 						.build()
 						.toString())
 			.header("X-Content-Type-Options", "nosniff")

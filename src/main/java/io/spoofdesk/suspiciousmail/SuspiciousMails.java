@@ -194,19 +194,29 @@ public class SuspiciousMails {
 			.orElseThrow(() -> new NotFoundException("Mail", mailId));
 	}
 
+	/** Only the triage hint of a stored mail, without reading its whole analysis. */
+	@Transactional(readOnly = true)
+	public MailAnalysis.Triage triageOf(long incidentId, long mailId) {
+		return this.jdbc.sql("SELECT analysis -> 'triage' FROM incident_mail WHERE id = ? AND incident_id = ?")
+			.params(mailId, incidentId)
+			.query((rs, row) -> this.json.readValue(rs.getString(1), MailAnalysis.Triage.class))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Mail", mailId));
+	}
+
 	/**
 	 * The raw mail as it was uploaded, or empty once purged. 404 for another incident's
 	 * mail.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<byte[]> raw(long incidentId, long mailId) {
-		get(incidentId, mailId);
 		return this.jdbc.sql("""
 				SELECT e.raw FROM incident_mail m JOIN mail_evidence e ON e.sha256 = m.sha256
-				WHERE m.id = ? AND m.incident_id = ? AND e.raw IS NOT NULL""")
+				WHERE m.id = ? AND m.incident_id = ?""")
 			.params(mailId, incidentId)
-			.query(byte[].class)
-			.optional();
+			.query((rs, row) -> Optional.ofNullable(rs.getBytes("raw")))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Mail", mailId));
 	}
 
 	/** Other incidents the same mail (same SHA-256) is attached to. */
