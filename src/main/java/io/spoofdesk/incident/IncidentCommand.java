@@ -2,6 +2,7 @@ package io.spoofdesk.incident;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +18,11 @@ public record IncidentCommand(@NotBlank @Size(max = 200) String title, Long part
 		@NotNull Channel channel, @NotNull Severity severity, @Size(max = 64) String assignee,
 		@Size(max = 10000) String summary,
 		@NotNull @Size(max = 50) List<@NotBlank @Email @Size(max = 254) String> impersonatedAddresses,
-		Instant mailReceivedAt, @NotNull Instant reportedAt, Long version) {
+		Instant mailReceivedAt, @NotNull Instant reportedAt, Long version,
+		@Size(max = 10) Map<String, @Size(max = 100) String> startOptions) {
+
+	public IncidentCommand {
+		startOptions = (startOptions != null) ? Map.copyOf(startOptions) : Map.of();
+	}
 
 }

@@ -20,6 +20,7 @@ import io.spoofdesk.shared.ConflictException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
@@ -77,6 +78,8 @@ class IncidentController {
 
 	private final List<IncidentSource> sources;
 
+	private final List<IncidentStartOption> startOptions;
+
 	private final TransactionTemplate transaction;
 
 	private final TransactionTemplate readOnly;
@@ -85,8 +88,8 @@ class IncidentController {
 
 	IncidentController(Incidents incidents, IncidentList list, IncidentRelations relations, PartnerDirectory partners,
 			UserAccounts users, AuditLog auditLog, CompanyTimeZone timeZone, SmartValidator validator, Clock clock,
-			List<IncidentPanel> panels, List<IncidentSource> sources, TransactionTemplate transaction,
-			MessageSource messages) {
+			List<IncidentPanel> panels, List<IncidentSource> sources, List<IncidentStartOption> startOptions,
+			TransactionTemplate transaction, MessageSource messages) {
 		this.incidents = incidents;
 		this.list = list;
 		this.relations = relations;
@@ -98,6 +101,7 @@ class IncidentController {
 		this.clock = clock;
 		this.panels = panels.stream().sorted(Comparator.comparingInt(IncidentPanel::order)).toList();
 		this.sources = sources;
+		this.startOptions = startOptions;
 		this.transaction = transaction;
 		this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
 		this.readOnly.setReadOnly(true);
@@ -296,6 +300,11 @@ class IncidentController {
 		model.addAttribute("assignees", this.users.assignable());
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("severities", Severity.values());
+		String language = LocaleContextHolder.getLocale().getLanguage();
+		model.addAttribute("startOptions",
+				this.startOptions.stream()
+					.map(option -> new StartOptionView(option.name(), option.labelKey(), option.choices(language)))
+					.toList());
 		return FORM;
 	}
 
@@ -324,6 +333,11 @@ class IncidentController {
 			result.rejectValue(field, error.getCode(), error.getArguments(), error.getDefaultMessage());
 		}
 		return command;
+	}
+
+	/** One start option as the new-incident form shows it. */
+	record StartOptionView(String name, String labelKey, List<IncidentStartOption.Choice> choices) {
+
 	}
 
 }

@@ -5,7 +5,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -47,6 +49,9 @@ class IncidentForm {
 	 */
 	private String source = "";
 
+	/** What was chosen for the new incident's start, see {@link IncidentStartOption}. */
+	private Map<String, String> startOptions = new HashMap<>();
+
 	static IncidentForm blank(Instant now, ZoneId zone) {
 		IncidentForm form = new IncidentForm();
 		form.reportedAt = LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.MINUTES);
@@ -77,7 +82,8 @@ class IncidentForm {
 		return new IncidentCommand(this.title, this.partnerId, this.contactId, this.channel, this.severity,
 				this.assignee, this.summary, addresses,
 				(this.mailReceivedAt != null) ? this.mailReceivedAt.atZone(zone).toInstant() : null,
-				(this.reportedAt != null) ? this.reportedAt.atZone(zone).toInstant() : null, this.version);
+				(this.reportedAt != null) ? this.reportedAt.atZone(zone).toInstant() : null, this.version,
+				this.startOptions);
 	}
 
 	/**
@@ -108,6 +114,14 @@ class IncidentForm {
 
 	boolean hasSource() {
 		return this.source != null && !this.source.isBlank();
+	}
+
+	public Map<String, String> getStartOptions() {
+		return this.startOptions;
+	}
+
+	public void setStartOptions(Map<String, String> startOptions) {
+		this.startOptions = startOptions;
 	}
 
 	public String getSource() {

@@ -19,6 +19,7 @@ import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.NotFoundException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,9 +56,12 @@ public class Incidents {
 
 	private final Clock clock;
 
+	private final ObjectProvider<IncidentStatusGuard> statusGuards;
+
 	Incidents(IncidentRepository incidents, IncidentNoteRepository notes, StatusChangeRepository statusChanges,
 			ReferenceNumbers references, IncidentRelations relations, PartnerDirectory partners, UserAccounts users,
-			AuditLog auditLog, ApplicationEventPublisher events, CompanyTimeZone timeZone, Clock clock) {
+			AuditLog auditLog, ApplicationEventPublisher events, CompanyTimeZone timeZone, Clock clock,
+			ObjectProvider<IncidentStatusGuard> statusGuards) {
 		this.incidents = incidents;
 		this.notes = notes;
 		this.statusChanges = statusChanges;
@@ -69,6 +73,7 @@ public class Incidents {
 		this.events = events;
 		this.timeZone = timeZone;
 		this.clock = clock;
+		this.statusGuards = statusGuards;
 	}
 
 	@Transactional(readOnly = true)
@@ -86,7 +91,7 @@ public class Incidents {
 			.create(new PartnerCommand(partnerName.strip(), null, null, List.of(), List.of(), null));
 		return open(new IncidentCommand(command.title(), partner.id(), null, command.channel(), command.severity(),
 				command.assignee(), command.summary(), command.impersonatedAddresses(), command.mailReceivedAt(),
-				command.reportedAt(), null));
+				command.reportedAt(), null, command.startOptions()));
 	}
 
 	@Transactional
@@ -102,7 +107,7 @@ public class Incidents {
 			.save(new StatusChange(incident.id(), null, IncidentStatus.NEW, null, CurrentUser.username(), now));
 		this.auditLog
 			.record(AuditEntry.change("INCIDENT_CREATED", TARGET, incident.id(), "reference", null, reference));
-		this.events.publishEvent(new IncidentReported(incident.id(), reference));
+		this.events.publishEvent(new IncidentReported(incident.id(), reference, command.startOptions()));
 		return incident.toView();
 	}
 
@@ -141,6 +146,7 @@ public class Incidents {
 		if (transition.needsReason() && why == null) {
 			throw new ConflictException("incident.status.reasonRequired");
 		}
+		this.statusGuards.orderedStream().forEach(guard -> guard.check(id, from, to));
 		Instant now = Instant.now(this.clock);
 		incident.changeStatus(to, now, CurrentUser.username());
 		this.statusChanges.save(new StatusChange(id, from, to, why, CurrentUser.username(), now));

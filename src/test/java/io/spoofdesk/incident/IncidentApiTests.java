@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import io.spoofdesk.support.ApiClient;
 import io.spoofdesk.support.ServerTest;
+import io.spoofdesk.support.TestChecklists;
 import io.spoofdesk.support.Users;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,8 @@ class IncidentApiTests {
 		assertThat(this.jdbc.sql("SELECT action FROM audit_event WHERE target_type = 'Incident' AND target_id = ?")
 			.param(Long.toString(id))
 			.query(String.class)
-			.list()).containsExactly("INCIDENT_CREATED");
+			.list()).as("the checklist starts from the incident's event, in the same transaction")
+			.containsExactlyInAnyOrder("INCIDENT_CREATED", "CHECKLIST_STARTED");
 	}
 
 	@Test
@@ -127,6 +129,7 @@ class IncidentApiTests {
 		assertThat(helpdesk.post(path, "{\"status\": \"CLOSED\"}").statusCode()).as("helpdesk may not close")
 			.isEqualTo(403);
 		assertThat(user("STAFF").post(path, "{\"status\": \"CLOSED\"}").statusCode()).isEqualTo(403);
+		TestChecklists.finishAllSteps(this.jdbc, id);
 		assertThat(manager.post(path, "{\"status\": \"CLOSED\"}").statusCode()).isEqualTo(200);
 		assertThat(manager.post(path, "{\"status\": \"TRIAGED\"}").statusCode()).as("reopen needs a reason")
 			.isEqualTo(409);

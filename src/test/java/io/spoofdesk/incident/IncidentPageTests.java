@@ -6,10 +6,13 @@ import java.util.Map;
 
 import io.spoofdesk.support.Browser;
 import io.spoofdesk.support.ServerTest;
+import io.spoofdesk.support.TestChecklists;
 import io.spoofdesk.support.Users;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +24,9 @@ class IncidentPageTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Browser signedIn(String... roles) {
 		Browser browser = new Browser(this.port);
@@ -67,6 +73,7 @@ class IncidentPageTests {
 
 		Browser manager = signedIn("MANAGER");
 		assertThat(manager.get(location).body()).contains("完了 にする");
+		TestChecklists.finishAllSteps(this.jdbc, Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
 		manager.post(location + "/status", Map.of("status", "CLOSED"));
 		String closed = manager.get(location).body();
 		assertThat(closed).contains("ステータスを変更しました", "完了", "TRIAGED", "RECOVERED", "CLOSED", "メモ追加");

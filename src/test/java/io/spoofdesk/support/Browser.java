@@ -64,6 +64,20 @@ public final class Browser {
 		return postWithoutToken(path, withToken);
 	}
 
+	/**
+	 * Posts a form as htmx does: with the CSRF token and the {@code HX-Request} header.
+	 */
+	public HttpResponse<String> htmxPost(String path, Map<String, String> fields) {
+		Map<String, String> withToken = new LinkedHashMap<>(fields);
+		if (this.lastCsrfToken != null) {
+			withToken.put("_csrf", this.lastCsrfToken);
+		}
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.header("HX-Request", "true")
+			.POST(HttpRequest.BodyPublishers.ofString(form(withToken)))
+			.build());
+	}
+
 	public HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) {
 		String body = fields.entrySet()
 			.stream()
@@ -127,6 +141,13 @@ public final class Browser {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static String form(Map<String, String> fields) {
+		return fields.entrySet()
+			.stream()
+			.map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(Collectors.joining("&"));
 	}
 
 	public String cookie(String name) {

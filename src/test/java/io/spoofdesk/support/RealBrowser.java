@@ -103,6 +103,20 @@ public final class RealBrowser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Clicks (scrolled into view first) and waits until an element shows a text, for
+	 * changes made in place by htmx.
+	 */
+	public RealBrowser clickAndWaitForText(By by, By where, String text) {
+		WebElement element = find(by);
+		((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+		element.click();
+		new org.openqa.selenium.support.ui.WebDriverWait(this.driver, Duration.ofSeconds(15))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(where, text));
+		return this;
+	}
+
 	public String text() {
 		return find(By.tagName("body")).getText();
 	}

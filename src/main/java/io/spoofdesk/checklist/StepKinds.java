@@ -1,0 +1,23 @@
+package io.spoofdesk.checklist;
+
+import java.util.regex.Pattern;
+
+/**
+ * The "kind" of a step that other modules react to, and by which done work carries over
+ * when a checklist is swapped for another playbook. Any upper-case word is allowed; these
+ * are the ones SpoofDesk itself knows.
+ */
+public final class StepKinds {
+
+	public static final String NOTIFY_PARTNERS = "NOTIFY_PARTNERS";
+
+	public static final String ROTATE_PASSWORDS = "ROTATE_PASSWORDS";
+
+	public static final String AV_SCAN = "AV_SCAN";
+
+	static final Pattern VALID = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+
+	private StepKinds() {
+	}
+
+}

@@ -1,0 +1,8 @@
+package io.spoofdesk.notification;
+
+/** Why someone is notified. */
+public enum NotificationKind {
+
+	ASSIGNED, DUE_SOON, OVERDUE, APPROVAL_WAITING
+
+}
