@@ -31,10 +31,17 @@ import jakarta.mail.util.SharedByteArrayInputStream;
  */
 final class MimeReader {
 
+	static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
 	static {
 		// Read by Angus Mail's decoders from system properties, not from the session.
 		System.setProperty("mail.mime.base64.ignoreerrors", "true");
 		System.setProperty("mail.mime.uudecode.ignoreerrors", "true");
+		// Named, the stream provider is created directly; otherwise jakarta.mail looks it
+		// up with a ServiceLoader class-path scan on every encode and decode.
+		if (System.getProperty(STREAM_PROVIDER) == null) {
+			System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+		}
 	}
 
 	private static final Session SESSION = Session.getInstance(sessionProperties());

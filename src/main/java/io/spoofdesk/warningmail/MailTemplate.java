@@ -1,0 +1,9 @@
+package io.spoofdesk.warningmail;
+
+import java.time.Instant;
+
+/** A mail template as pages and the API read it. */
+public record MailTemplate(long id, Purpose purpose, String language, String subject, String body, Instant updatedAt,
+		String updatedBy, long version) {
+
+}
