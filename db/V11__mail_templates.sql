@@ -16,7 +16,7 @@ CREATE TABLE mail_template (
 INSERT INTO mail_template (purpose, language, subject, body, updated_at, updated_by) VALUES
 ('PARTNER_WARNING', 'ja',
  '【注意喚起】{{ourCompany}}を装った不審なメールについて',
- E'{{partnerCompany}}\n{{contactName}}\n\n平素より大変お世話になっております。{{ourCompany}}でございます。\n\n{{firstSeenDate}}頃より、弊社の社名や社員名をかたった不審なメールが、\n弊社のお取引先様に送られていることを確認いたしました。\n差出人として表示されるアドレスの例：{{impersonatedAddresses}}\n確認されている件名の例：{{observedSubjects}}\n\nこれらのメールには、ウイルスに感染させる添付ファイルやURLが含まれている\nおそれがございます。お手数をおかけしますが、添付ファイルやURLは開かずに、\nメールごと削除していただきますようお願い申し上げます。\n\n【見分け方】\n表示名が弊社や弊社社員であっても、実際の送信元アドレスのドメイン（@の後ろ）が\n弊社のものと異なる場合は、弊社から送られたメールではありません。\n判断に迷われた場合は、メールに返信せず、下記までお電話でご確認ください。\n\nお取引先の皆様には多大なご迷惑とご心配をおかけし、深くお詫び申し上げます。\n\n――――――――――――――――\n{{ourCompany}}\n{{contactPerson}}\n電話：{{contactPhone}}\nメール：{{contactEmail}}\n（管理番号：{{incidentReference}}）\n',
+ E'{{partnerCompany}}\n{{contactName}}\n\n平素より大変お世話になっております。{{ourCompany}}でございます。\n\n{{firstSeenDate}}頃より、弊社の社名や社員名をかたった不審なメールが、\n弊社のお取引先様に送られていることを確認いたしました。\n差出人として表示されるアドレスの例：{{impersonatedAddresses}}\n確認されている件名の例：{{observedSubjects}}\n\nこれらのメールには、ウイルスに感染させる添付ファイルやURLが含まれている\nおそれがございます。お手数をおかけしますが、添付ファイルやURLは開かずに、\nメールごと削除していただきますようお願い申し上げます。\n\n【見分け方】\n表示名が弊社や弊社社員であっても、実際の送信元アドレスのドメイン（@の後ろ）が\n弊社のものと異なる場合は、弊社から送られたメールではありません。\n判断に迷われた場合は、メールに返信せず、下記までお電話でご確認ください。\n\nお取引先の皆様には多大なご迷惑とご心配をおかけし、深くお詫び申し上げます。\n\n────────────────\n{{ourCompany}}\n{{contactPerson}}\n電話：{{contactPhone}}\nメール：{{contactEmail}}\n（管理番号：{{incidentReference}}）\n',
  now(), 'system'),
 ('PARTNER_WARNING', 'en',
  'Warning: suspicious mail pretending to come from {{ourCompany}}',

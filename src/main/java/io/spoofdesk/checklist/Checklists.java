@@ -299,6 +299,30 @@ public class Checklists {
 		}
 	}
 
+	/**
+	 * Marks the open steps of a kind done on behalf of the system (e.g. NOTIFY_PARTNERS
+	 * once every partner has been warned), with a result note. Closed incidents are left
+	 * alone.
+	 */
+	@Transactional
+	public void completeByKind(long incidentId, String kind, String note) {
+		if (!this.incidents.get(incidentId).status().isOpen()) {
+			return;
+		}
+		Instant now = now();
+		this.checklists.findActive(incidentId).ifPresent(checklist -> {
+			for (ChecklistStep step : this.steps.findByChecklist(checklist.id())) {
+				if (kind.equals(step.kind()) && step.status().isOpen()) {
+					step.changeStatus(StepStatus.DONE, null, now, CurrentUser.username());
+					step.note((step.resultNote() != null) ? step.resultNote() + "\n" + note : note, now,
+							CurrentUser.username());
+					audit(incidentId, step, "STEP_STATUS_CHANGED", "status", "open",
+							StepStatus.DONE + " (" + note + ")");
+				}
+			}
+		});
+	}
+
 	/** Titles of required steps not yet done or skipped: why the case cannot close. */
 	@Transactional(readOnly = true)
 	public List<String> openRequiredSteps(long incidentId) {

@@ -5,6 +5,7 @@ import io.spoofdesk.incident.IncidentStatus;
 import io.spoofdesk.incident.IncidentStatusChanged;
 import io.spoofdesk.incident.IncidentStatusGuard;
 import io.spoofdesk.shared.ConflictException;
+import io.spoofdesk.warningmail.PartnersWarned;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -52,6 +53,13 @@ class IncidentChecklistEvents implements IncidentStatusGuard {
 			.findFirst()
 			.orElseThrow(() -> new ConflictException("checklist.playbook.unknown"))
 			.id();
+	}
+
+	/** The warning-mail module warned every partner: the NOTIFY_PARTNERS step is done. */
+	@EventListener
+	void partnersWarned(PartnersWarned event) {
+		this.checklists.completeByKind(event.incidentId(), StepKinds.NOTIFY_PARTNERS,
+				"SpoofDesk: " + event.warned() + " warning mail(s) sent");
 	}
 
 	@EventListener

@@ -94,6 +94,21 @@ public class PartnerDirectory {
 		return found.stream().map(Partner::toView).toList();
 	}
 
+	/** The partner owning each of the domains that one owns (lower-case domain names). */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, PartnerView> byDomains(java.util.Collection<String> domains) {
+		java.util.Map<String, PartnerView> owners = new java.util.HashMap<>();
+		List<String> all = List.copyOf(domains);
+		for (int from = 0; from < all.size(); from += 1000) {
+			for (Partner partner : this.partners.findByDomainIn(all.subList(from, Math.min(all.size(), from + 1000)))) {
+				PartnerView view = partner.toView();
+				view.domains().forEach(domain -> owners.putIfAbsent(domain, view));
+			}
+		}
+		owners.keySet().retainAll(domains);
+		return owners;
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<PartnerView> find(long id) {
 		return this.partners.findById(id).map(Partner::toView);

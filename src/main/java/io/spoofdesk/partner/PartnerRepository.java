@@ -18,4 +18,7 @@ interface PartnerRepository extends JpaRepository<Partner, Long> {
 
 	List<Partner> findAllByOrderByName(Limit limit);
 
+	@Query("select distinct p from Partner p join p.domains d where d in ?1")
+	List<Partner> findByDomainIn(java.util.Collection<String> domains);
+
 }

@@ -103,6 +103,15 @@ public final class RealBrowser implements AutoCloseable {
 		return this;
 	}
 
+	/** Clicks an element scrolled into view first (no navigation expected). */
+	public RealBrowser click(By by) {
+		WebElement element = find(by);
+		((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+		element.click();
+		return this;
+	}
+
 	/**
 	 * Clicks (scrolled into view first) and waits until an element shows a text, for
 	 * changes made in place by htmx.

@@ -55,6 +55,17 @@ class MailTemplateTests {
 	}
 
 	@Test
+	void theShippedJapaneseTemplatesFitIso2022Jp() {
+		var encoder = java.nio.charset.Charset.forName("ISO-2022-JP").newEncoder();
+		for (String text : this.jdbc
+			.sql("SELECT subject || body FROM mail_template WHERE language = 'ja' AND updated_by = 'system'")
+			.query(String.class)
+			.list()) {
+			assertThat(encoder.canEncode(text)).as(text).isTrue();
+		}
+	}
+
+	@Test
 	void aTemplateWithAnUnknownPlaceholderOrSyntaxIsRefusedWithTheValidOnes() {
 		long id = templateId("STAFF_NOTICE", "en");
 		Browser admin = new Browser(this.port);

@@ -1,0 +1,215 @@
+package io.spoofdesk.warningmail;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends queued drafts over SMTP. Rows are leased with {@code FOR UPDATE SKIP LOCKED}, so
+ * several instances share the queue and a draft is sent automatically at most once: a
+ * server that cannot be reached, or that refuses for now (4xx), is tried again with
+ * back-off; a permanent refusal (5xx) fails the draft; anything that may have happened
+ * after the conversation began — and a lease that ran out while sending — leaves the
+ * draft UNKNOWN for a person to check, never retried blindly.
+ */
+@Component
+class DraftSender {
+
+	static final int BATCH = 20;
+
+	static final int MAX_ATTEMPTS = 8;
+
+	static final Duration LEASE = Duration.ofMinutes(5);
+
+	private final JdbcClient jdbc;
+
+	private final ObjectProvider<JavaMailSender> mailSender;
+
+	private final WarningDrafts drafts;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	DraftSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, WarningDrafts drafts,
+			TransactionTemplate transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.mailSender = mailSender;
+		this.drafts = drafts;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** Whether SMTP is configured at all (the pages offer sending only then). */
+	boolean available() {
+		return this.mailSender.getIfAvailable() != null;
+	}
+
+	/** Sends what is due; answers how many drafts went out. */
+	@Scheduled(fixedDelayString = "${spoofdesk.warning-mail.send-interval:PT10S}", initialDelayString = "PT20S")
+	public int sendDue() {
+		reapLostLeases();
+		JavaMailSender sender = this.mailSender.getIfAvailable();
+		if (sender == null) {
+			return 0;
+		}
+		List<DraftView> leased = this.transactions.execute(status -> lease());
+		int sent = 0;
+		for (DraftView draft : (leased != null) ? leased : List.<DraftView>of()) {
+			sent += send(sender, draft) ? 1 : 0;
+		}
+		return sent;
+	}
+
+	private List<DraftView> lease() {
+		Instant now = Instant.now(this.clock);
+		return new ArrayList<>(this.jdbc.sql("""
+				UPDATE warning_draft SET status = 'SENDING', lease_until = ?, attempts = attempts + 1,
+				       version = version + 1
+				WHERE id IN (SELECT id FROM warning_draft WHERE status = 'QUEUED' AND next_attempt_at <= ?
+				             ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
+				RETURNING *""")
+			.params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), BATCH)
+			.query((rs, n) -> WarningDrafts.draft(rs))
+			.list());
+	}
+
+	private boolean send(JavaMailSender sender, DraftView draft) {
+		MimeMessage message;
+		try {
+			message = EmlWriter.message(this.drafts.mailOf(draft, this.drafts.batchSender(draft.batchId())));
+		}
+		catch (IllegalArgumentException ex) {
+			finish(draft, "FAILED", null, ex.getMessage());
+			return false;
+		}
+		try {
+			sender.send(message);
+		}
+		catch (MailException ex) {
+			Outcome outcome = classify(ex);
+			if (outcome == Outcome.RETRY && draft.attempts() < MAX_ATTEMPTS) {
+				retry(draft, ex);
+			}
+			else {
+				finish(draft, (outcome == Outcome.UNKNOWN) ? "UNKNOWN" : "FAILED", null, describe(ex));
+			}
+			return false;
+		}
+		String messageId;
+		try {
+			messageId = message.getMessageID();
+		}
+		catch (MessagingException ex) {
+			messageId = null;
+		}
+		finish(draft, "SENT", messageId, null);
+		this.transactions.executeWithoutResult(status -> this.drafts.checkAllWarned(draft.incidentId()));
+		return true;
+	}
+
+	enum Outcome {
+
+		/** The server was not reached, or refused for now: nothing was delivered. */
+		RETRY,
+		/** The server refused for good. */
+		FAILED,
+		/** The conversation may have got far enough to deliver: a person decides. */
+		UNKNOWN
+
+	}
+
+	static Outcome classify(Throwable failure) {
+		List<Throwable> causes = new ArrayList<>();
+		collect(failure, causes);
+		for (Throwable cause : causes) {
+			if (cause instanceof SMTPSendFailedException refused) {
+				return (refused.getReturnCode() >= 400 && refused.getReturnCode() < 500) ? Outcome.RETRY
+						: Outcome.FAILED;
+			}
+			if (cause instanceof SMTPAddressFailedException refused) {
+				return (refused.getReturnCode() >= 400 && refused.getReturnCode() < 500) ? Outcome.RETRY
+						: Outcome.FAILED;
+			}
+		}
+		for (Throwable cause : causes) {
+			if (cause instanceof MailConnectException || cause instanceof ConnectException
+					|| cause instanceof UnknownHostException) {
+				return Outcome.RETRY;
+			}
+		}
+		return Outcome.UNKNOWN;
+	}
+
+	private static void collect(Throwable failure, List<Throwable> into) {
+		for (Throwable cause = failure; cause != null && !into.contains(cause); cause = cause.getCause()) {
+			into.add(cause);
+			if (cause instanceof MailSendException send) {
+				send.getFailedMessages().values().forEach(nested -> collect(nested, into));
+			}
+			if (cause instanceof MessagingException messaging && messaging.getNextException() != null) {
+				collect(messaging.getNextException(), into);
+			}
+		}
+	}
+
+	private void retry(DraftView draft, Exception failure) {
+		Instant next = Instant.now(this.clock).plus(Duration.ofSeconds(30L << Math.min(draft.attempts(), 8)));
+		this.jdbc.sql("""
+				UPDATE warning_draft SET status = 'QUEUED', next_attempt_at = ?, lease_until = NULL, last_error = ?,
+				       version = version + 1
+				WHERE id = ? AND status = 'SENDING'""")
+			.params(Timestamp.from(next), describe(failure), draft.id())
+			.update();
+	}
+
+	private void finish(DraftView draft, String status, String messageId, String error) {
+		Instant now = Instant.now(this.clock);
+		this.jdbc.sql("""
+				UPDATE warning_draft SET status = ?, message_id = ?, last_error = ?, lease_until = NULL,
+				       sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END, updated_at = ?, updated_by = 'system',
+				       version = version + 1
+				WHERE id = ? AND status = 'SENDING'""")
+			.params(status, messageId, error, status, Timestamp.from(now), Timestamp.from(now), draft.id())
+			.update();
+	}
+
+	/**
+	 * Drafts whose sender disappeared mid-send (a crash, a restart): UNKNOWN, not resent.
+	 */
+	int reapLostLeases() {
+		return this.jdbc.sql("""
+				UPDATE warning_draft SET status = 'UNKNOWN', lease_until = NULL,
+				       last_error = 'interrupted while sending: check the mailbox before sending again',
+				       version = version + 1
+				WHERE status = 'SENDING' AND lease_until < ?""")
+			.param(Timestamp.from(Instant.now(this.clock)))
+			.update();
+	}
+
+	private static String describe(Throwable failure) {
+		String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+		return (text.length() > 1000) ? text.substring(0, 1000) : text;
+	}
+
+}

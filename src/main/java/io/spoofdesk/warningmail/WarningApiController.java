@@ -1,0 +1,95 @@
+package io.spoofdesk.warningmail;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Warning drafts under {@code /api/v1/incidents/{id}/warnings}: generate a batch from an
+ * address list, read it, submit, approve, return, queue; edit, cancel, mark sent and
+ * download single drafts. The same rules and roles as the pages.
+ */
+@RestController
+@RequestMapping("/api/v1/incidents/{id}/warnings")
+@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
+class WarningApiController {
+
+	private final WarningDrafts drafts;
+
+	WarningApiController(WarningDrafts drafts) {
+		this.drafts = drafts;
+	}
+
+	@PostMapping
+	ResponseEntity<BatchView> generate(@PathVariable long id, @RequestBody WarningDrafts.Generation body) {
+		BatchView batch = this.drafts.generate(id, body);
+		return ResponseEntity.created(URI.create("/api/v1/incidents/" + id + "/warnings/" + batch.id())).body(batch);
+	}
+
+	@GetMapping
+	List<BatchView> batches(@PathVariable long id) {
+		return this.drafts.batchesOf(id);
+	}
+
+	@GetMapping("/{batchId}")
+	BatchView batch(@PathVariable long id, @PathVariable long batchId) {
+		return this.drafts.batch(id, batchId);
+	}
+
+	@PostMapping("/{batchId}/{action:submit|approve|return|queue}")
+	Object decide(@PathVariable long id, @PathVariable long batchId, @PathVariable String action,
+			@RequestBody(required = false) Map<String, String> body) {
+		return switch (action) {
+			case "submit" -> this.drafts.submit(id, batchId);
+			case "approve" -> this.drafts.approve(id, batchId);
+			case "return" -> this.drafts.sendBack(id, batchId, (body != null) ? body.get("reason") : null);
+			default -> Map.of("queued", this.drafts.queue(id, batchId));
+		};
+	}
+
+	@PutMapping("/drafts/{draftId}")
+	DraftView edit(@PathVariable long id, @PathVariable long draftId, @RequestBody DraftBody body) {
+		return this.drafts.edit(id, draftId, body.toAddress(), body.ccAddresses(), body.subject(), body.body(),
+				body.version());
+	}
+
+	@PostMapping("/drafts/{draftId}/{action:cancel|mark-sent|register-partner}")
+	DraftView draftAction(@PathVariable long id, @PathVariable long draftId, @PathVariable String action) {
+		return switch (action) {
+			case "cancel" -> this.drafts.cancel(id, draftId);
+			case "register-partner" -> this.drafts.registerPartner(id, draftId);
+			default -> this.drafts.markSent(id, draftId);
+		};
+	}
+
+	/** The incident's website notice: text and an HTML block made from it. */
+	@GetMapping("/notice")
+	Map<String, String> notice(@PathVariable long id,
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "ja") String language) {
+		Rendered notice = this.drafts.websiteNotice(id, language, null, null);
+		return Map.of("subject", notice.subject(), "body", notice.body(), "html", notice.html());
+	}
+
+	@GetMapping("/drafts/{draftId}/eml")
+	ResponseEntity<byte[]> eml(@PathVariable long id, @PathVariable long draftId) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("message/rfc822"))
+			.body(this.drafts.eml(id, draftId));
+	}
+
+	record DraftBody(String toAddress, List<String> ccAddresses, String subject, String body, Long version) {
+
+	}
+
+}

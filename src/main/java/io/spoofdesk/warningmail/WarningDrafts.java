@@ -1,0 +1,598 @@
+package io.spoofdesk.warningmail;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.spoofdesk.audit.AuditEntry;
+import io.spoofdesk.audit.AuditLog;
+import io.spoofdesk.identity.CurrentUser;
+import io.spoofdesk.identity.Role;
+import io.spoofdesk.identity.UserAccounts;
+import io.spoofdesk.identity.UserView;
+import io.spoofdesk.incident.IncidentView;
+import io.spoofdesk.incident.Incidents;
+import io.spoofdesk.notification.NotificationKind;
+import io.spoofdesk.notification.Notifications;
+import io.spoofdesk.partner.PartnerDirectory;
+import io.spoofdesk.partner.PartnerView;
+import io.spoofdesk.settings.CompanyIdentity;
+import io.spoofdesk.settings.CompanyIdentityService;
+import io.spoofdesk.shared.ConflictException;
+import io.spoofdesk.shared.EditConflictException;
+import io.spoofdesk.shared.InvalidRequestException;
+import io.spoofdesk.shared.NotFoundException;
+import io.spoofdesk.suspiciousmail.SuspiciousMails;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.MapBindingResult;
+
+/**
+ * The warning-mail module's public API: generate one draft per partner (or per unknown
+ * domain) from an address list and a template, edit drafts, submit a batch, approve or
+ * return it (managers), then download, mark sent or queue drafts for SMTP. Every step is
+ * audited on the incident; drafts are only ever changed from the status they were read
+ * in.
+ */
+@Service
+public class WarningDrafts {
+
+	static final String TARGET = "Incident";
+
+	private static final String DRAFT_COLUMNS = "id, batch_id, incident_id, partner_id, recipient_label, to_address, "
+			+ "to_name, cc_addresses, subject, body, status, attempts, next_attempt_at, last_error, approved_by, "
+			+ "approved_at, sent_by, sent_at, updated_at, updated_by, version";
+
+	private final JdbcClient jdbc;
+
+	private final MailTemplates templates;
+
+	private final Incidents incidents;
+
+	private final PartnerDirectory partners;
+
+	private final SuspiciousMails mails;
+
+	private final CompanyIdentityService identities;
+
+	private final UserAccounts users;
+
+	private final Notifications notifications;
+
+	private final AuditLog auditLog;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	WarningDrafts(JdbcClient jdbc, MailTemplates templates, Incidents incidents, PartnerDirectory partners,
+			SuspiciousMails mails, CompanyIdentityService identities, UserAccounts users, Notifications notifications,
+			AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.templates = templates;
+		this.incidents = incidents;
+		this.partners = partners;
+		this.mails = mails;
+		this.identities = identities;
+		this.users = users;
+		this.notifications = notifications;
+		this.auditLog = auditLog;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** What the helpdesk fills in to generate a batch. */
+	public record Generation(String language, String addressList, String fromAddress, String fromName,
+			String contactPerson, String contactPhone, String contactEmail, List<Long> partnerIds) {
+
+		public Generation {
+			partnerIds = (partnerIds != null) ? List.copyOf(partnerIds) : List.of();
+		}
+
+	}
+
+	/**
+	 * Renders one draft per partner found among the addresses (its addresses in To and
+	 * Cc) and one per unknown domain, from the warning template in the chosen language.
+	 */
+	@Transactional
+	public BatchView generate(long incidentId, Generation generation) {
+		requireDrafter();
+		IncidentView incident = this.incidents.get(incidentId);
+		CompanyIdentity company = this.identities.current();
+		String language = "en".equals(generation.language()) ? "en" : "ja";
+		MapBindingResult errors = new MapBindingResult(new HashMap<>(), "generation");
+		String from = (generation.fromAddress() != null) ? generation.fromAddress().strip() : "";
+		if (!RecipientList.parse(from, domain -> false)
+			.byDomain()
+			.values()
+			.stream()
+			.flatMap(List::stream)
+			.toList()
+			.equals(List.of(from.toLowerCase(java.util.Locale.ROOT)))) {
+			errors.rejectValue("fromAddress", "warning.from.invalid");
+		}
+		StringBuilder addressText = new StringBuilder(
+				(generation.addressList() != null) ? generation.addressList() : "");
+		for (Long partnerId : generation.partnerIds()) {
+			// a picked partner's contacts join the list
+			PartnerView picked = this.partners.find(partnerId).orElse(null);
+			if (picked == null) {
+				errors.rejectValue("partnerIds", "warning.partner.unknown");
+				continue;
+			}
+			picked.contacts()
+				.stream()
+				.map(PartnerView.Contact::email)
+				.filter(Objects::nonNull)
+				.forEach(email -> addressText.append('\n').append(email));
+		}
+		RecipientList recipients = RecipientList.parse(addressText.toString(), company::isOurDomain);
+		if (recipients.addressCount() == 0) {
+			errors.rejectValue("addressList", "warning.recipients.none");
+		}
+		if (errors.hasErrors()) {
+			throw new InvalidRequestException(errors);
+		}
+		MailTemplate template = this.templates.get(Purpose.PARTNER_WARNING, language);
+		Map<String, PartnerView> partnersByDomain = this.partners.byDomains(recipients.byDomain().keySet());
+		Map<String, String> common = commonValues(incident, company, language, generation);
+		Instant now = Instant.now(this.clock);
+		long batchId = this.jdbc.sql("""
+				INSERT INTO warning_batch (incident_id, template_id, language, from_address, from_name, status,
+				                           created_at, created_by)
+				VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?) RETURNING id""")
+			.params(incidentId, template.id(), language, from, blankToNull(generation.fromName()), Timestamp.from(now),
+					CurrentUser.username())
+			.query(Long.class)
+			.single();
+		Map<Long, List<String>> byPartner = new java.util.LinkedHashMap<>();
+		List<List<String>> unknown = new ArrayList<>();
+		recipients.byDomain().forEach((domain, addresses) -> {
+			PartnerView partner = partnersByDomain.get(domain);
+			if (partner != null) {
+				byPartner.computeIfAbsent(partner.id(), id -> new ArrayList<>()).addAll(addresses);
+			}
+			else {
+				unknown.add(addresses);
+			}
+		});
+		Map<Long, PartnerView> partnerById = new HashMap<>();
+		partnersByDomain.values().forEach(partner -> partnerById.put(partner.id(), partner));
+		int drafts = 0;
+		for (Map.Entry<Long, List<String>> entry : byPartner.entrySet()) {
+			PartnerView partner = partnerById.get(entry.getKey());
+			insertDraft(batchId, incidentId, partner, entry.getValue(), template, common, language, now);
+			drafts++;
+		}
+		for (List<String> addresses : unknown) {
+			insertDraft(batchId, incidentId, null, addresses, template, common, language, now);
+			drafts++;
+		}
+		this.auditLog.record(AuditEntry.change("WARNING_DRAFTED", TARGET, incidentId, "warningBatch", null,
+				batchId + ": " + drafts + " drafts, " + recipients.addressCount() + " addresses"));
+		return batch(incidentId, batchId);
+	}
+
+	private void insertDraft(long batchId, long incidentId, PartnerView partner, List<String> addresses,
+			MailTemplate template, Map<String, String> common, String language, Instant now) {
+		String to = addresses.get(0);
+		PartnerView.Contact contact = (partner != null) ? partner.contacts()
+			.stream()
+			.filter(candidate -> candidate.email() != null && candidate.email().equalsIgnoreCase(to))
+			.findFirst()
+			.orElse(null) : null;
+		Map<String, String> values = new HashMap<>(common);
+		String domain = to.substring(to.indexOf('@') + 1);
+		values.put(Placeholders.PARTNER_COMPANY, (partner != null) ? partner.name() : "");
+		values.put(Placeholders.CONTACT_NAME,
+				(contact != null && contact.name() != null) ? contact.name() + ("en".equals(language) ? "" : " 様")
+						: ("en".equals(language) ? "Sir or Madam" : "ご担当者様"));
+		Rendered rendered = this.templates.render(template, values);
+		this.jdbc.sql("""
+				INSERT INTO warning_draft (batch_id, incident_id, partner_id, recipient_label, to_address, to_name,
+				                           cc_addresses, subject, body, status, updated_at, updated_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?)""")
+			.params(batchId, incidentId, (partner != null) ? partner.id() : null,
+					(partner != null) ? partner.name() : domain, to, (contact != null) ? contact.name() : null,
+					addresses.subList(1, addresses.size()).toArray(String[]::new), rendered.subject(), rendered.body(),
+					Timestamp.from(now), CurrentUser.username())
+			.update();
+	}
+
+	private Map<String, String> commonValues(IncidentView incident, CompanyIdentity company, String language,
+			Generation generation) {
+		Map<String, String> values = new HashMap<>();
+		values.put(Placeholders.OUR_COMPANY, company.companyName());
+		values.put(Placeholders.IMPERSONATED_ADDRESSES, String.join(", ", incident.impersonatedAddresses()));
+		Set<String> subjects = new LinkedHashSet<>();
+		Instant firstSeen = (incident.mailReceivedAt() != null) ? incident.mailReceivedAt() : incident.reportedAt();
+		for (SuspiciousMails.MailRow mail : this.mails.mailsOf(incident.id())) {
+			if (mail.subject() != null && !mail.subject().isBlank() && subjects.size() < 5) {
+				subjects.add(("en".equals(language) ? "\"" + mail.subject() + "\"" : "「" + mail.subject() + "」"));
+			}
+			if (mail.arrivedAt() != null && mail.arrivedAt().isBefore(firstSeen)) {
+				firstSeen = mail.arrivedAt();
+			}
+		}
+		values.put(Placeholders.OBSERVED_SUBJECTS, String.join("en".equals(language) ? ", " : "", subjects));
+		values.put(Placeholders.FIRST_SEEN,
+				DateTimeFormatter
+					.ofPattern("en".equals(language) ? "d MMM yyyy" : "yyyy年M月d日",
+							java.util.Locale.forLanguageTag(language))
+					.format(firstSeen.atZone(company.zoneId())));
+		values.put(Placeholders.INCIDENT_REFERENCE, incident.reference());
+		values.put(Placeholders.CONTACT_PERSON, Objects.toString(blankToNull(generation.contactPerson()), ""));
+		values.put(Placeholders.CONTACT_PHONE, Objects.toString(blankToNull(generation.contactPhone()), ""));
+		values.put(Placeholders.CONTACT_EMAIL, Objects.toString(blankToNull(generation.contactEmail()), ""));
+		return values;
+	}
+
+	/**
+	 * Registers the domain of a draft without a partner as a new partner (named after the
+	 * domain, the addresses as contacts), and links the draft to it.
+	 */
+	@Transactional
+	public DraftView registerPartner(long incidentId, long draftId) {
+		requireDrafter();
+		DraftView draft = draft(incidentId, draftId);
+		if (draft.partnerId() != null) {
+			throw new ConflictException("warning.partner.already");
+		}
+		String domain = draft.toAddress().substring(draft.toAddress().indexOf('@') + 1);
+		if (!this.partners.byDomains(List.of(domain)).isEmpty()) {
+			throw new ConflictException("warning.partner.already");
+		}
+		List<io.spoofdesk.partner.PartnerCommand.ContactCommand> contacts = new ArrayList<>();
+		List<String> addresses = new ArrayList<>(List.of(draft.toAddress()));
+		addresses.addAll(draft.ccAddresses());
+		for (String address : addresses) {
+			contacts.add(new io.spoofdesk.partner.PartnerCommand.ContactCommand(null,
+					address.substring(0, address.indexOf('@')), address, null, null));
+		}
+		PartnerView partner = this.partners
+			.create(new io.spoofdesk.partner.PartnerCommand(domain, null, null, List.of(domain), contacts, null));
+		this.jdbc
+			.sql("UPDATE warning_draft SET partner_id = ?, recipient_label = ?, version = version + 1 WHERE id = ?")
+			.params(partner.id(), partner.name(), draftId)
+			.update();
+		return draft(incidentId, draftId);
+	}
+
+	/** The website notice for this incident, in a language: text, and HTML to post. */
+	@Transactional(readOnly = true)
+	public Rendered websiteNotice(long incidentId, String language, String contactPerson, String contactPhone) {
+		IncidentView incident = this.incidents.get(incidentId);
+		String lang = "en".equals(language) ? "en" : "ja";
+		Map<String, String> values = commonValues(incident, this.identities.current(), lang,
+				new Generation(lang, "", "", null, contactPerson, contactPhone, null, List.of()));
+		return this.templates.render(this.templates.get(Purpose.WEBSITE_NOTICE, lang), values);
+	}
+
+	/** The incident's batches, newest first, with their drafts. */
+	@Transactional(readOnly = true)
+	public List<BatchView> batchesOf(long incidentId) {
+		this.incidents.get(incidentId);
+		return this.jdbc.sql("SELECT id FROM warning_batch WHERE incident_id = ? ORDER BY id DESC")
+			.param(incidentId)
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(id -> batch(incidentId, id))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public BatchView batch(long incidentId, long batchId) {
+		List<DraftView> drafts = this.jdbc
+			.sql("SELECT " + DRAFT_COLUMNS + " FROM warning_draft WHERE batch_id = ? AND incident_id = ? ORDER BY id")
+			.params(batchId, incidentId)
+			.query((rs, n) -> draft(rs))
+			.list();
+		return this.jdbc.sql("SELECT * FROM warning_batch WHERE id = ? AND incident_id = ?")
+			.params(batchId, incidentId)
+			.query((rs, n) -> new BatchView(rs.getLong("id"), rs.getLong("incident_id"), rs.getString("language"),
+					rs.getString("from_address"), rs.getString("from_name"), rs.getString("status"),
+					rs.getString("return_reason"), instant(rs, "created_at"), rs.getString("created_by"),
+					instant(rs, "submitted_at"), rs.getString("submitted_by"), instant(rs, "decided_at"),
+					rs.getString("decided_by"), drafts))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("WarningBatch", batchId));
+	}
+
+	@Transactional(readOnly = true)
+	public DraftView draft(long incidentId, long draftId) {
+		return this.jdbc.sql("SELECT " + DRAFT_COLUMNS + " FROM warning_draft WHERE id = ? AND incident_id = ?")
+			.params(draftId, incidentId)
+			.query((rs, n) -> draft(rs))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("WarningDraft", draftId));
+	}
+
+	/** Changes a draft's text or recipients while it is still a draft (or returned). */
+	@Transactional
+	public DraftView edit(long incidentId, long draftId, String toAddress, List<String> cc, String subject, String body,
+			Long expectedVersion) {
+		requireDrafter();
+		DraftView draft = draft(incidentId, draftId);
+		if (!draft.status().isEditable()) {
+			throw new ConflictException("warning.draft.notEditable");
+		}
+		MapBindingResult errors = new MapBindingResult(new HashMap<>(), "draft");
+		String to = (toAddress != null) ? toAddress.strip().toLowerCase(java.util.Locale.ROOT) : "";
+		List<String> ccList = (cc != null) ? cc.stream()
+			.map(address -> address.strip().toLowerCase(java.util.Locale.ROOT))
+			.filter(address -> !address.isEmpty())
+			.distinct()
+			.toList() : List.of();
+		if (!singleAddress(to)) {
+			errors.rejectValue("toAddress", "warning.address.invalid");
+		}
+		if (!ccList.stream().allMatch(WarningDrafts::singleAddress)) {
+			errors.rejectValue("ccAddresses", "warning.address.invalid");
+		}
+		if (subject == null || subject.isBlank() || subject.contains("\n") || subject.contains("\r")
+				|| subject.length() > 500) {
+			errors.rejectValue("subject", "template.subject.singleLine");
+		}
+		if (body == null || body.isBlank() || body.length() > 50_000) {
+			errors.rejectValue("body", "template.body.required");
+		}
+		if (errors.hasErrors()) {
+			throw new InvalidRequestException(errors);
+		}
+		int updated = this.jdbc.sql("""
+				UPDATE warning_draft SET to_address = ?, cc_addresses = ?, subject = ?, body = ?, updated_at = ?,
+				       updated_by = ?, version = version + 1
+				WHERE id = ? AND version = ? AND status IN ('DRAFT', 'RETURNED')""")
+			.params(to, ccList.toArray(String[]::new), subject.strip(), body, Timestamp.from(Instant.now(this.clock)),
+					CurrentUser.username(), draftId, (expectedVersion != null) ? expectedVersion : draft.version())
+			.update();
+		if (updated == 0) {
+			DraftView now = draft(incidentId, draftId);
+			throw new EditConflictException(now.updatedBy(), now.updatedAt());
+		}
+		this.auditLog.record(AuditEntry.change("WARNING_EDITED", TARGET, incidentId, "draft " + draftId,
+				draft.subject(), subject.strip()));
+		return draft(incidentId, draftId);
+	}
+
+	/** Hands a batch to the managers for approval, and tells them. */
+	@Transactional
+	public BatchView submit(long incidentId, long batchId) {
+		requireDrafter();
+		BatchView batch = batch(incidentId, batchId);
+		moveBatch(batchId, List.of("DRAFT", "RETURNED"), "SUBMITTED", "submitted", null);
+		IncidentView incident = this.incidents.get(incidentId);
+		for (UserView manager : this.users.assignable()) {
+			if (manager.has(Role.MANAGER) && !manager.username().equals(CurrentUser.username())) {
+				this.notifications.notify(manager.username(), NotificationKind.APPROVAL_WAITING,
+						incident.reference() + " · " + batch.drafts().size(),
+						"/incidents/" + incidentId + "/warnings/" + batchId);
+			}
+		}
+		this.auditLog.record(AuditEntry.change("WARNING_SUBMITTED", TARGET, incidentId, "warningBatch", null,
+				Long.toString(batchId)));
+		return batch(incidentId, batchId);
+	}
+
+	/** Approves a submitted batch: its drafts may now be sent. */
+	@Transactional
+	public BatchView approve(long incidentId, long batchId) {
+		requireManager();
+		moveBatch(batchId, List.of("SUBMITTED"), "APPROVED", "decided", null);
+		Instant now = Instant.now(this.clock);
+		this.jdbc.sql("""
+				UPDATE warning_draft SET status = 'APPROVED', approved_by = ?, approved_at = ?, updated_at = ?,
+				       updated_by = ?, version = version + 1
+				WHERE batch_id = ? AND status IN ('DRAFT', 'RETURNED')""")
+			.params(CurrentUser.username(), Timestamp.from(now), Timestamp.from(now), CurrentUser.username(), batchId)
+			.update();
+		this.auditLog.record(AuditEntry.change("WARNING_APPROVED", TARGET, incidentId, "warningBatch", null,
+				Long.toString(batchId)));
+		return batch(incidentId, batchId);
+	}
+
+	/** Sends a submitted batch back to the helpdesk with a reason. */
+	@Transactional
+	public BatchView sendBack(long incidentId, long batchId, String reason) {
+		requireManager();
+		if (reason == null || reason.isBlank()) {
+			MapBindingResult errors = new MapBindingResult(new HashMap<>(), "batch");
+			errors.rejectValue("reason", "warning.return.reasonRequired");
+			throw new InvalidRequestException(errors);
+		}
+		moveBatch(batchId, List.of("SUBMITTED"), "RETURNED", "decided", reason.strip());
+		this.jdbc
+			.sql("UPDATE warning_draft SET status = 'RETURNED', version = version + 1 "
+					+ "WHERE batch_id = ? AND status = 'DRAFT'")
+			.param(batchId)
+			.update();
+		this.auditLog.record(AuditEntry.change("WARNING_RETURNED", TARGET, incidentId, "warningBatch", null,
+				batchId + " (" + reason.strip() + ")"));
+		return batch(incidentId, batchId);
+	}
+
+	/** Puts the approved drafts of a batch on the sending queue (at most once each). */
+	@Transactional
+	public int queue(long incidentId, long batchId) {
+		requireManager();
+		batch(incidentId, batchId);
+		Instant now = Instant.now(this.clock);
+		int queued = this.jdbc.sql("""
+				UPDATE warning_draft SET status = 'QUEUED', next_attempt_at = ?, sent_by = ?, updated_at = ?,
+				       updated_by = ?, version = version + 1
+				WHERE batch_id = ? AND incident_id = ? AND status = 'APPROVED'""")
+			.params(Timestamp.from(now), CurrentUser.username(), Timestamp.from(now), CurrentUser.username(), batchId,
+					incidentId)
+			.update();
+		this.auditLog.record(
+				AuditEntry.change("WARNING_QUEUED", TARGET, incidentId, "warningBatch", null, batchId + ": " + queued));
+		return queued;
+	}
+
+	/** Records that a draft went out outside SpoofDesk (from the .eml or copied text). */
+	@Transactional
+	public DraftView markSent(long incidentId, long draftId) {
+		requireManager();
+		DraftView draft = draft(incidentId, draftId);
+		if (!List.of(DraftStatus.APPROVED, DraftStatus.FAILED, DraftStatus.UNKNOWN).contains(draft.status())) {
+			throw new ConflictException("warning.draft.notMarkable");
+		}
+		setStatus(incidentId, draft, DraftStatus.MARKED_SENT, true);
+		return draft(incidentId, draftId);
+	}
+
+	/** Cancels a draft that will not be sent. */
+	@Transactional
+	public DraftView cancel(long incidentId, long draftId) {
+		requireDrafter();
+		DraftView draft = draft(incidentId, draftId);
+		if (draft.status().isWarned() || draft.status() == DraftStatus.SENDING
+				|| draft.status() == DraftStatus.CANCELLED) {
+			throw new ConflictException("warning.draft.notCancellable");
+		}
+		setStatus(incidentId, draft, DraftStatus.CANCELLED, false);
+		return draft(incidentId, draftId);
+	}
+
+	/** The approved draft as a message, for download. */
+	@Transactional(readOnly = true)
+	public byte[] eml(long incidentId, long draftId) {
+		requireDrafter();
+		DraftView draft = draft(incidentId, draftId);
+		if (!draft.status().isApprovedContent()) {
+			throw new ConflictException("warning.draft.notApproved");
+		}
+		return EmlWriter.eml(mailOf(draft, batchSender(draft.batchId())));
+	}
+
+	EmlWriter.Mail mailOf(DraftView draft, EmlWriter.Address from) {
+		String domain = from.email().substring(from.email().indexOf('@') + 1);
+		return new EmlWriter.Mail(from, List.of(new EmlWriter.Address(draft.toAddress(), draft.toName())),
+				draft.ccAddresses().stream().map(address -> new EmlWriter.Address(address, null)).toList(),
+				draft.subject(), draft.body(), Instant.now(this.clock), domain);
+	}
+
+	EmlWriter.Address batchSender(long batchId) {
+		return this.jdbc.sql("SELECT from_address, from_name FROM warning_batch WHERE id = ?")
+			.param(batchId)
+			.query((rs, n) -> new EmlWriter.Address(rs.getString("from_address"), rs.getString("from_name")))
+			.single();
+	}
+
+	/**
+	 * After a draft ended as sent: when no draft of the incident is left unwarned, the
+	 * partners have all been warned.
+	 */
+	void checkAllWarned(long incidentId) {
+		Map<String, Object> counts = this.jdbc.sql("""
+				SELECT count(*) FILTER (WHERE status IN ('SENT', 'MARKED_SENT')) AS warned,
+				       count(*) FILTER (WHERE status NOT IN ('SENT', 'MARKED_SENT', 'CANCELLED')) AS open
+				FROM warning_draft WHERE incident_id = ?""").param(incidentId).query().singleRow();
+		long warned = ((Number) counts.get("warned")).longValue();
+		long open = ((Number) counts.get("open")).longValue();
+		if (warned > 0 && open == 0) {
+			this.events.publishEvent(new PartnersWarned(incidentId, (int) warned));
+		}
+	}
+
+	private void setStatus(long incidentId, DraftView draft, DraftStatus to, boolean sent) {
+		Instant now = Instant.now(this.clock);
+		int updated = this.jdbc.sql("""
+				UPDATE warning_draft SET status = ?, sent_by = CASE WHEN ? THEN ? ELSE sent_by END,
+				       sent_at = CASE WHEN ? THEN ? ELSE sent_at END, updated_at = ?, updated_by = ?,
+				       version = version + 1
+				WHERE id = ? AND status = ?""")
+			.params(to.name(), sent, CurrentUser.username(), sent, Timestamp.from(now), Timestamp.from(now),
+					CurrentUser.username(), draft.id(), draft.status().name())
+			.update();
+		if (updated == 0) {
+			DraftView current = draft(incidentId, draft.id());
+			throw new EditConflictException(current.updatedBy(), current.updatedAt());
+		}
+		this.auditLog.record(AuditEntry.change("WARNING_STATUS", TARGET, incidentId, "draft " + draft.id(),
+				draft.status(), to + " " + draft.toAddress()));
+		if (sent) {
+			checkAllWarned(incidentId);
+		}
+	}
+
+	private void moveBatch(long batchId, List<String> from, String to, String who, String reason) {
+		Instant now = Instant.now(this.clock);
+		int updated = this.jdbc
+			.sql("UPDATE warning_batch SET status = :to, return_reason = :reason, " + who + "_at = :now, " + who
+					+ "_by = :user WHERE id = :id AND status IN (:from)")
+			.param("to", to)
+			.param("reason", reason)
+			.param("now", Timestamp.from(now))
+			.param("user", CurrentUser.username())
+			.param("id", batchId)
+			.param("from", from)
+			.update();
+		if (updated == 0) {
+			throw new ConflictException("warning.batch.wrongState");
+		}
+	}
+
+	private static boolean singleAddress(String address) {
+		return !address.isEmpty() && RecipientList.parse(address, domain -> false)
+			.byDomain()
+			.values()
+			.stream()
+			.flatMap(List::stream)
+			.toList()
+			.equals(List.of(address));
+	}
+
+	private static void requireDrafter() {
+		Set<Role> roles = CurrentUser.roles();
+		if (!roles.contains(Role.HELPDESK) && !roles.contains(Role.MANAGER)) {
+			throw new AccessDeniedException("Only helpdesk and managers draft warning mail");
+		}
+	}
+
+	private static void requireManager() {
+		if (!CurrentUser.roles().contains(Role.MANAGER)) {
+			throw new AccessDeniedException("Only managers approve and send warning mail");
+		}
+	}
+
+	static DraftView draft(ResultSet rs) throws SQLException {
+		Array cc = rs.getArray("cc_addresses");
+		List<String> ccList = (cc != null) ? Arrays.asList((String[]) cc.getArray()) : List.of();
+		Long partner = rs.getObject("partner_id", Long.class);
+		return new DraftView(rs.getLong("id"), rs.getLong("batch_id"), rs.getLong("incident_id"), partner,
+				rs.getString("recipient_label"), rs.getString("to_address"), rs.getString("to_name"), ccList,
+				rs.getString("subject"), rs.getString("body"), DraftStatus.valueOf(rs.getString("status")),
+				rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"),
+				rs.getString("approved_by"), instant(rs, "approved_at"), rs.getString("sent_by"),
+				instant(rs, "sent_at"), instant(rs, "updated_at"), rs.getString("updated_by"), rs.getLong("version"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.spoofdesk.warningmail;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.spoofdesk.identity.CurrentUser;
+import io.spoofdesk.identity.Role;
+import io.spoofdesk.identity.UserAccounts;
+import io.spoofdesk.identity.UserView;
+import io.spoofdesk.incident.IncidentPanel;
+import io.spoofdesk.incident.IncidentView;
+import io.spoofdesk.settings.CompanyIdentityService;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Warning mail on the incident page: the batches so far, and generating a new one. */
+@Component
+class WarningPanel implements IncidentPanel {
+
+	private final WarningDrafts drafts;
+
+	private final UserAccounts users;
+
+	private final CompanyIdentityService identities;
+
+	WarningPanel(WarningDrafts drafts, UserAccounts users, CompanyIdentityService identities) {
+		this.drafts = drafts;
+		this.users = users;
+		this.identities = identities;
+	}
+
+	@Override
+	public String template() {
+		return "warningmail/panel";
+	}
+
+	@Override
+	public int order() {
+		return 30;
+	}
+
+	@Override
+	public Map<String, Object> data(IncidentView incident) {
+		Map<String, Object> data = new HashMap<>();
+		data.put("incidentId", incident.id());
+		java.util.List<BatchView> batches = this.drafts.batchesOf(incident.id());
+		data.put("batches", batches);
+		data.put("warned",
+				batches.stream()
+					.flatMap(batch -> batch.drafts().stream())
+					.filter(draft -> draft.status().isWarned())
+					.map(DraftView::recipientLabel)
+					.distinct()
+					.toList());
+		data.put("hasReporter", incident.partnerId() != null);
+		boolean drafter = CurrentUser.roles().contains(Role.HELPDESK) || CurrentUser.roles().contains(Role.MANAGER);
+		data.put("canDraft", drafter && incident.status().isOpen());
+		UserView me = this.users.findByUsername(CurrentUser.username()).orElse(null);
+		data.put("fromAddress", (me != null && me.email() != null) ? me.email() : "");
+		data.put("fromName", this.identities.current().companyName());
+		data.put("contactPerson", (me != null) ? me.displayName() : "");
+		data.put("language", "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "ja");
+		return data;
+	}
+
+}

@@ -1,0 +1,362 @@
+package io.spoofdesk.warningmail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.spoofdesk.support.ApiClient;
+import io.spoofdesk.support.Browser;
+import io.spoofdesk.support.RealBrowser;
+import io.spoofdesk.support.ServerTest;
+import io.spoofdesk.support.Users;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * From an incident, the helpdesk prepares Japanese warning drafts for the partners in an
+ * exported address list, a manager approves them, and they arrive in a real SMTP server
+ * (GreenMail on loopback) with the right Japanese subject and body — once each, also when
+ * the server was down for a while; a send cut off mid-way is left for a person to check.
+ */
+@ServerTest
+class WarningMailTests {
+
+	static final int SMTP_PORT = freePort();
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+		.withPerMethodLifecycle(true);
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+		registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");
+		registry.add("spring.mail.properties.mail.smtp.timeout", () -> "5000");
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static final Pattern ID = Pattern.compile("^\\{\"id\":(\\d+)");
+
+	static final String ADDRESS_BOOK = """
+			名前,電子メール アドレス,会社
+			佐藤 花子,sato@aoba-shoji.co.jp,青葉トレーディング
+			鈴木 一郎,suzuki@aoba-shoji.co.jp,青葉トレーディング
+			山田 太郎,yamada@kitamura-seiki.co.jp,北村精機
+			高橋,info@unknown-corp.example,
+			佐藤 花子 (2),SATO@aoba-shoji.co.jp,青葉トレーディング
+			壊れた行,not-an-address,
+			""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DraftSender sender;
+
+	@BeforeEach
+	void kitamuraAndAoba() {
+		ApiClient admin = ApiClient.basic(this.port, ServerTest.ADMIN, ServerTest.ADMIN_PASSWORD);
+		admin.put("/api/v1/settings/identity", """
+				{"companyName": "北村精機株式会社", "domains": ["kitamura-seiki.co.jp"], "staff": [],
+				 "receivingServers": [], "sendingHosts": [], "timeZone": "Asia/Tokyo",
+				 "workingHours": {"start": "08:00", "end": "20:00"}}""");
+		if (this.jdbc.sql("SELECT count(*) FROM partner_domain WHERE domain = 'aoba-shoji.co.jp'")
+			.query(Integer.class)
+			.single() == 0) {
+			HttpResponse<String> partner = ApiClient
+				.basic(this.port, Users.create(this.port, "HELPDESK"), Users.PASSWORD)
+				.post("/api/v1/partners", """
+						{"name": "青葉トレーディング株式会社", "domains": ["aoba-shoji.co.jp"],
+						 "contacts": [{"name": "佐藤 花子", "email": "sato@aoba-shoji.co.jp"}]}""");
+			assertThat(partner.statusCode()).as(partner.body()).isEqualTo(201);
+		}
+	}
+
+	long newIncident(ApiClient client) {
+		HttpResponse<String> created = client.post("/api/v1/incidents", """
+				{"title": "請求書を装ったなりすましメール", "channel": "PHONE", "severity": "HIGH",
+				 "impersonatedAddresses": ["yamada@kitamura-seiki.co.jp"], "reportedAt": "2026-11-24T01:30:00Z"}""");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		Matcher matcher = ID.matcher(created.body());
+		assertThat(matcher.find()).isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+
+	long batchFor(Browser helpdesk, long incident) {
+		helpdesk.get("/incidents/" + incident);
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("language", "ja");
+		form.put("addressList", ADDRESS_BOOK);
+		form.put("fromAddress", "soumu@kitamura-seiki.co.jp");
+		form.put("fromName", "北村精機株式会社 総務部");
+		form.put("contactPerson", "総務部 山田");
+		form.put("contactPhone", "03-1234-5678");
+		HttpResponse<String> generated = helpdesk.post("/incidents/" + incident + "/warnings", form);
+		assertThat(generated.statusCode()).isEqualTo(302);
+		String location = generated.headers().firstValue("Location").orElseThrow();
+		assertThat(location).matches(".*/incidents/" + incident + "/warnings/\\d+");
+		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+	}
+
+	@Test
+	void helpdeskDraftsFromAnAddressBookAManagerApprovesAndTheMailArrivesOnce() throws Exception {
+		String helpdeskName = Users.create(this.port, "HELPDESK");
+		String managerName = Users.create(this.port, "MANAGER");
+		ApiClient helpdeskApi = ApiClient.basic(this.port, helpdeskName, Users.PASSWORD);
+		ApiClient managerApi = ApiClient.basic(this.port, managerName, Users.PASSWORD);
+		Browser helpdesk = new Browser(this.port);
+		helpdesk.signIn(helpdeskName, Users.PASSWORD);
+		long incident = newIncident(helpdeskApi);
+
+		long batch = batchFor(helpdesk, incident);
+		String page = helpdesk.get("/incidents/" + incident + "/warnings/" + batch).body();
+		assertThat(page)
+			.contains("青葉トレーディング株式会社", "sato@aoba-shoji.co.jp", "suzuki@aoba-shoji.co.jp", "unknown-corp.example",
+					"佐藤 花子 様", "ご担当者様", "【注意喚起】北村精機株式会社を装った不審なメールについて")
+			.doesNotContain("yamada@kitamura-seiki.co.jp</", "not-an-address");
+		String draftsUrl = "/api/v1/incidents/" + incident + "/warnings/" + batch;
+		assertThat(helpdeskApi.get(draftsUrl).body()).contains("\"ccAddresses\":[\"suzuki@aoba-shoji.co.jp\"]");
+		long aobaDraft = this.jdbc
+			.sql("SELECT id FROM warning_draft WHERE batch_id = ? AND to_address = 'sato@aoba-shoji.co.jp'")
+			.param(batch)
+			.query(Long.class)
+			.single();
+		assertThat(helpdeskApi.get("/api/v1/incidents/" + incident + "/warnings/drafts/" + aobaDraft + "/eml")
+			.statusCode()).as("not before approval").isEqualTo(409);
+		assertThat(helpdeskApi.post(draftsUrl + "/approve", "{}").statusCode()).as("helpdesk does not approve")
+			.isEqualTo(403);
+
+		assertThat(helpdeskApi.post(draftsUrl + "/submit", "{}").statusCode()).isEqualTo(200);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM notification WHERE username = ? AND kind = 'APPROVAL_WAITING'")
+			.param(managerName)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(managerApi.post(draftsUrl + "/approve", "{}").body()).contains("\"status\":\"APPROVED\"");
+		assertThat(managerApi.post(draftsUrl + "/queue", "{}").body()).contains("\"queued\":2");
+
+		assertThat(this.sender.sendDue()).isEqualTo(2);
+		assertThat(this.sender.sendDue()).as("nothing is sent twice").isZero();
+
+		MimeMessage[] arrived = smtp.getReceivedMessages();
+		assertThat(arrived).hasSize(3).as("To sato, Cc suzuki, and the unknown domain");
+		MimeMessage aoba = smtp.getReceivedMessagesForDomain("sato@aoba-shoji.co.jp")[0];
+		assertThat(aoba.getSubject()).isEqualTo("【注意喚起】北村精機株式会社を装った不審なメールについて");
+		assertThat(aoba.getContentType()).containsIgnoringCase("ISO-2022-JP");
+		assertThat(aoba.getRecipients(Message.RecipientType.CC)[0].toString()).isEqualTo("suzuki@aoba-shoji.co.jp");
+		assertThat((String) aoba.getContent()).contains("青葉トレーディング株式会社", "佐藤 花子 様", "2026年11月24日頃より",
+				"yamada@kitamura-seiki.co.jp", "電話：03-1234-5678");
+		assertThat(this.jdbc.sql("SELECT status FROM checklist_step WHERE incident_id = ? AND kind = 'NOTIFY_PARTNERS'")
+			.param(incident)
+			.query(String.class)
+			.single()).as("the checklist follows the warning mail").isEqualTo("DONE");
+	}
+
+	@Test
+	void inTheBrowserHelpdeskPreparesAndAManagerApprovesAndSends() throws Exception {
+		String helpdeskName = Users.create(this.port, "HELPDESK");
+		String managerName = Users.create(this.port, "MANAGER");
+		long incident = newIncident(ApiClient.basic(this.port, helpdeskName, Users.PASSWORD));
+
+		try (RealBrowser browser = RealBrowser.open(this.port, "ja")) {
+			browser.signIn(helpdeskName, Users.PASSWORD).go("/incidents/" + incident);
+			browser.click(By.cssSelector("#warnings details summary"));
+			browser.type(By.id("addressList"), ADDRESS_BOOK);
+			browser.type(By.id("contactPhone"), "03-1234-5678");
+			browser.screenshot("warning-ja-1-prepare");
+			browser.clickAndWait(By.cssSelector("#warnings form button[type=submit]"),
+					".*/incidents/" + incident + "/warnings/\\d+$");
+			assertThat(browser.text()).contains("青葉トレーディング株式会社", "unknown-corp.example");
+			browser.screenshot("warning-ja-2-drafts");
+			browser.clickAndWait(By.cssSelector("form[action$='/submit'] button"), ".*/warnings/\\d+$");
+			assertThat(browser.text()).contains("承認待ち");
+		}
+		try (RealBrowser browser = RealBrowser.open(this.port, "ja")) {
+			browser.signIn(managerName, Users.PASSWORD).go("/notifications");
+			browser.clickAndWait(By.cssSelector("form[action$='/open'] button"), ".*/warnings/\\d+$");
+			browser.clickAndWait(By.cssSelector("form[action$='/approve'] button"), ".*/warnings/\\d+$");
+			browser.screenshot("warning-ja-3-approved");
+			browser.clickAndWait(By.cssSelector("form[action$='/queue'] button"), ".*/warnings/\\d+$");
+			assertThat(this.sender.sendDue()).isEqualTo(2);
+			browser.go(browser.url().replaceAll("^https?://[^/]+", ""));
+			assertThat(browser.text()).contains("送信済み 2");
+			browser.screenshot("warning-ja-4-sent");
+		}
+		assertThat(smtp.getReceivedMessages()).hasSize(3);
+	}
+
+	@Test
+	void whileTheServerIsDownDraftsStayQueuedAndGoOutOnceItIsBack() {
+		String helpdeskName = Users.create(this.port, "HELPDESK", "MANAGER");
+		ApiClient api = ApiClient.basic(this.port, helpdeskName, Users.PASSWORD);
+		Browser browser = new Browser(this.port);
+		browser.signIn(helpdeskName, Users.PASSWORD);
+		long incident = newIncident(api);
+		long batch = batchFor(browser, incident);
+		String url = "/api/v1/incidents/" + incident + "/warnings/" + batch;
+		api.post(url + "/submit", "{}");
+		api.post(url + "/approve", "{}");
+		smtp.stop();
+		api.post(url + "/queue", "{}");
+
+		assertThat(this.sender.sendDue()).isZero();
+		assertThat(this.jdbc.sql("SELECT status || ' ' || attempts FROM warning_draft WHERE batch_id = ?")
+			.param(batch)
+			.query(String.class)
+			.list()).containsOnly("QUEUED 1");
+
+		smtp.start();
+		assertThat(this.sender.sendDue()).as("not before the back-off").isZero();
+		this.jdbc.sql("UPDATE warning_draft SET next_attempt_at = now() WHERE batch_id = ?").param(batch).update();
+		assertThat(this.sender.sendDue()).isEqualTo(2);
+		assertThat(this.sender.sendDue()).isZero();
+		assertThat(smtp.getReceivedMessages()).hasSize(3);
+	}
+
+	@Test
+	void aSendCutOffMidwayIsLeftUnknownAndNotResent() {
+		String name = Users.create(this.port, "HELPDESK", "MANAGER");
+		ApiClient api = ApiClient.basic(this.port, name, Users.PASSWORD);
+		Browser browser = new Browser(this.port);
+		browser.signIn(name, Users.PASSWORD);
+		long incident = newIncident(api);
+		long batch = batchFor(browser, incident);
+		this.jdbc.sql("""
+				UPDATE warning_draft SET status = 'SENDING', lease_until = now() - interval '1 minute'
+				WHERE batch_id = ?""").param(batch).update();
+
+		this.sender.sendDue();
+
+		assertThat(this.jdbc.sql("SELECT DISTINCT status FROM warning_draft WHERE batch_id = ?")
+			.param(batch)
+			.query(String.class)
+			.list()).containsExactly("UNKNOWN");
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+		long draft = this.jdbc.sql("SELECT min(id) FROM warning_draft WHERE batch_id = ?")
+			.param(batch)
+			.query(Long.class)
+			.single();
+		assertThat(api.post("/api/v1/incidents/" + incident + "/warnings/drafts/" + draft + "/mark-sent", "").body())
+			.contains("\"status\":\"MARKED_SENT\"");
+	}
+
+	@Test
+	void pickedPartnersJoinTheListUnknownDomainsBecomePartnersAndTheWebsiteNoticeIsFilledIn() {
+		String name = Users.create(this.port, "HELPDESK");
+		ApiClient api = ApiClient.basic(this.port, name, Users.PASSWORD);
+		long incident = newIncident(api);
+		long aoba = this.jdbc.sql("SELECT partner_id FROM partner_domain WHERE domain = 'aoba-shoji.co.jp'")
+			.query(Long.class)
+			.single();
+		String domain = "new-" + name + ".example";
+
+		HttpResponse<String> created = api.post("/api/v1/incidents/" + incident + "/warnings", """
+				{"language": "ja", "addressList": "tanaka@%s", "fromAddress": "soumu@kitamura-seiki.co.jp",
+				 "partnerIds": [%d]}""".formatted(domain, aoba));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(created.body()).contains("\"toAddress\":\"sato@aoba-shoji.co.jp\"",
+				"\"toAddress\":\"tanaka@" + domain);
+		long unknown = this.jdbc.sql("SELECT id FROM warning_draft WHERE incident_id = ? AND partner_id IS NULL")
+			.param(incident)
+			.query(Long.class)
+			.single();
+
+		HttpResponse<String> registered = api
+			.post("/api/v1/incidents/" + incident + "/warnings/drafts/" + unknown + "/register-partner", "");
+		assertThat(registered.body()).contains("\"recipientLabel\":\"" + domain + "\"", "\"partnerId\":");
+		assertThat(api.get("/api/v1/partners?q=" + domain).body()).contains("tanaka@" + domain);
+		assertThat(api.post("/api/v1/incidents/" + incident + "/warnings/drafts/" + unknown + "/register-partner", "")
+			.statusCode()).isEqualTo(409);
+
+		String notice = api.get("/api/v1/incidents/" + incident + "/warnings/notice?language=ja").body();
+		assertThat(notice).contains("北村精機株式会社の社名や社員名をかたった", "yamada@kitamura-seiki.co.jp", "<p>");
+	}
+
+	@Test
+	void fiveThousandRecipientsMakeFiveThousandDraftsInOneBatch() {
+		ApiClient api = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK"), Users.PASSWORD);
+		long incident = newIncident(api);
+		StringBuilder book = new StringBuilder("name,email\n");
+		for (int i = 0; i < 5000; i++) {
+			book.append("担当").append(i).append(",tanto@partner").append(i).append(".example.jp\n");
+		}
+		String body = "{\"language\": \"ja\", \"fromAddress\": \"soumu@kitamura-seiki.co.jp\", \"addressList\": \""
+				+ book.toString().replace("\n", "\\n") + "\"}";
+
+		long started = System.nanoTime();
+		HttpResponse<String> created = api.post("/api/v1/incidents/" + incident + "/warnings", body);
+		System.out.printf("5,000 recipients: batch generated in %.2f s%n", (System.nanoTime() - started) / 1e9);
+
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM warning_draft WHERE incident_id = ?")
+			.param(incident)
+			.query(Integer.class)
+			.single()).isEqualTo(5000);
+	}
+
+	@Test
+	void badInputIsRefusedClearlyAndDraftsStayUnderTheirIncident() {
+		String name = Users.create(this.port, "HELPDESK");
+		ApiClient api = ApiClient.basic(this.port, name, Users.PASSWORD);
+		long incident = newIncident(api);
+		long other = newIncident(api);
+
+		HttpResponse<String> none = api.post("/api/v1/incidents/" + incident + "/warnings", """
+				{"language": "ja", "addressList": "yamada@kitamura-seiki.co.jp, nobody", "fromAddress": "x"}""");
+		assertThat(none.statusCode()).isEqualTo(400);
+		assertThat(none.body()).contains("\"field\":\"addressList\"", "\"field\":\"fromAddress\"");
+
+		HttpResponse<String> created = api.post("/api/v1/incidents/" + incident + "/warnings",
+				"""
+						{"language": "en", "addressList": "info@unknown-corp.example", "fromAddress": "soumu@kitamura-seiki.co.jp"}""");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(created.body()).contains("Warning: suspicious mail pretending to come from 北村精機株式会社",
+				"Dear Sir or Madam");
+		long draft = this.jdbc.sql("SELECT max(id) FROM warning_draft WHERE incident_id = ?")
+			.param(incident)
+			.query(Long.class)
+			.single();
+		HttpResponse<String> injected = api.put("/api/v1/incidents/" + incident + "/warnings/drafts/" + draft, """
+				{"toAddress": "info@unknown-corp.example", "ccAddresses": [], "subject": "x\\r\\nBcc: all@example.com",
+				 "body": "b"}""");
+		assertThat(injected.statusCode()).isEqualTo(400);
+		assertThat(injected.body()).contains("\"field\":\"subject\"");
+		assertThat(api.get("/api/v1/incidents/" + other + "/warnings/drafts/" + draft + "/eml").statusCode())
+			.as("a draft id under another incident")
+			.isEqualTo(404);
+		assertThat(ApiClient.basic(this.port, Users.create(this.port, "STAFF"), Users.PASSWORD)
+			.post("/api/v1/incidents/" + incident + "/warnings", "{\"addressList\": \"a@b.example\"}")
+			.statusCode()).isEqualTo(403);
+	}
+
+}
