@@ -1,0 +1,27 @@
+package io.spoofdesk.dashboard;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The managers' dashboard (MANAGER, ADMIN); every figure links to the list behind it. */
+@Controller
+@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+class DashboardController {
+
+	private final DashboardQueries queries;
+
+	DashboardController(DashboardQueries queries) {
+		this.queries = queries;
+	}
+
+	@GetMapping("/dashboard")
+	String dashboard(Model model) {
+		Dashboard dashboard = this.queries.current();
+		model.addAttribute("dashboard", dashboard);
+		model.addAttribute("chart", WeekChart.of(dashboard.perWeek()));
+		return "dashboard/dashboard";
+	}
+
+}
