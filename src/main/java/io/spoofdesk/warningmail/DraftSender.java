@@ -66,7 +66,8 @@ class DraftSender {
 	}
 
 	/** Sends what is due; answers how many drafts went out. */
-	@Scheduled(fixedDelayString = "${spoofdesk.warning-mail.send-interval:PT10S}", initialDelayString = "PT20S")
+	@Scheduled(fixedDelayString = "${spoofdesk.warning-mail.send-interval:PT10S}",
+			initialDelayString = "${spoofdesk.warning-mail.send-initial-delay:PT20S}")
 	public int sendDue() {
 		reapLostLeases();
 		JavaMailSender sender = this.mailSender.getIfAvailable();

@@ -14,8 +14,13 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spoofdesk.admin.username=" + ServerTest.ADMIN, "spoofdesk.admin.password=" + ServerTest.ADMIN_PASSWORD })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spoofdesk.admin.username=" + ServerTest.ADMIN,
+				"spoofdesk.admin.password=" + ServerTest.ADMIN_PASSWORD,
+				// tests drive the warning-mail sender themselves; a scheduled run in any
+				// cached
+				// context (several share the database) would race them
+				"spoofdesk.warning-mail.send-initial-delay=PT24H", "spoofdesk.warning-mail.send-interval=PT24H" })
 public @interface ServerTest {
 
 	String ADMIN = "admin";
