@@ -49,7 +49,7 @@ field() { sed -n "s/.*RESULT.* $1=\([^ ]*\).*/\1/p" "$2"; }
 echo "| connections | requests/s | p50 | p95 | p99 | errors |"
 echo "|---|---|---|---|---|---|"
 for c in 2 8 32; do
-  wrk -t2 -c$c -d"$DURATION" -s bench/percentiles.lua -H "Cookie: JSESSIONID=$SESSION" "$url" > target/wrk.out
+  wrk -t2 -c$c -d"$DURATION" --timeout 30s -s bench/percentiles.lua -H "Cookie: JSESSIONID=$SESSION" "$url" > target/wrk.out
   echo "| $c | $(field rps target/wrk.out) | $(field p50 target/wrk.out) ms | $(field p95 target/wrk.out) ms | $(field p99 target/wrk.out) ms | $(field errors target/wrk.out) |"
 done
 echo "Resident memory of the app after the run: $(ps -o rss= -p $APP | awk '{printf "%.0f MB", $1/1024}')"

@@ -52,8 +52,11 @@ public class DashboardQueries {
 		LocalDate weekStart = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		Instant thirtyDaysAgo = now.minusSeconds(30L * 24 * 3600);
 		YearMonth thisMonth = YearMonth.from(today);
-		return new Dashboard(counts("SELECT status, count(*) FROM incident WHERE " + OPEN + " GROUP BY status"),
-				counts("SELECT severity, count(*) FROM incident WHERE " + OPEN + " GROUP BY severity"),
+		return new Dashboard(counts("""
+				SELECT status, sum(count)::bigint FROM incident_open_count GROUP BY status HAVING sum(count) > 0
+				ORDER BY status"""), counts("""
+				SELECT severity, sum(count)::bigint FROM incident_open_count GROUP BY severity
+				HAVING sum(count) > 0 ORDER BY severity"""),
 				this.jdbc.sql("SELECT count(*) FROM incident WHERE reported_at >= ?")
 					.param(Timestamp.from(weekStart.atStartOfDay(zone).toInstant()))
 					.query(Long.class)

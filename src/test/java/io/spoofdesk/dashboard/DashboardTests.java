@@ -91,6 +91,56 @@ class DashboardTests {
 	}
 
 	@Test
+	void theOpenCountsSummaryEqualsThePlainCountThroughCreatesChangesClosesAndReopens() {
+		ApiClient helpdesk = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK", "MANAGER"), Users.PASSWORD);
+		for (int i = 0; i < 3; i++) {
+			HttpResponse<String> created = helpdesk.post("/api/v1/incidents", """
+					{"title": "集計確認", "channel": "PHONE", "severity": "MEDIUM", "impersonatedAddresses": [],
+					 "reportedAt": "%s"}""".formatted(Instant.now()));
+			assertThat(created.statusCode()).isEqualTo(201);
+		}
+		long id = this.jdbc.sql("SELECT max(id) FROM incident").query(Long.class).single();
+		String path = "/api/v1/incidents/" + id;
+		assertThat(helpdesk.post(path + "/status", "{\"status\": \"TRIAGED\"}").statusCode()).isEqualTo(200);
+		this.jdbc.sql("UPDATE checklist_step SET status = 'DONE' WHERE incident_id = ?").param(id).update();
+		assertThat(helpdesk.post(path + "/status", "{\"status\": \"RECOVERED\"}").statusCode()).isEqualTo(200);
+		assertThat(helpdesk.post(path + "/status", "{\"status\": \"CLOSED\"}").statusCode()).isEqualTo(200);
+		assertThat(plainOpenCounts()).isEqualTo(summaryOpenCounts());
+		assertThat(helpdesk.post(path + "/status", "{\"status\": \"TRIAGED\", \"reason\": \"再発\"}").statusCode())
+			.isEqualTo(200);
+		this.jdbc.sql("UPDATE incident SET severity = 'HIGH' WHERE id = ?").param(id).update();
+		this.jdbc.sql("UPDATE incident SET title = 'touched' WHERE id = ?").param(id - 1).update();
+		this.jdbc.sql("DELETE FROM incident WHERE id = ?").param(id - 2).update();
+
+		assertThat(summaryOpenCounts()).isEqualTo(plainOpenCounts());
+		assertThat(this.queries.current().openByStatus()).isEqualTo(plainByStatus());
+	}
+
+	List<String> plainOpenCounts() {
+		return this.jdbc.sql("""
+				SELECT status || '/' || severity || '=' || count(*) FROM incident
+				WHERE status NOT IN ('CLOSED', 'FALSE_POSITIVE') GROUP BY status, severity ORDER BY 1""")
+			.query(String.class)
+			.list();
+	}
+
+	List<String> summaryOpenCounts() {
+		return this.jdbc
+			.sql("SELECT status || '/' || severity || '=' || count FROM incident_open_count "
+					+ "WHERE count > 0 ORDER BY 1")
+			.query(String.class)
+			.list();
+	}
+
+	List<Dashboard.Count> plainByStatus() {
+		return this.jdbc
+			.sql("SELECT status, count(*) FROM incident WHERE status NOT IN ('CLOSED', 'FALSE_POSITIVE') "
+					+ "GROUP BY status ORDER BY status")
+			.query((rs, n) -> new Dashboard.Count(rs.getString(1), rs.getLong(2)))
+			.list();
+	}
+
+	@Test
 	void weeksStartOnMondayMidnightInTokyo() {
 		incident(Instant.parse("2018-03-11T14:30:00Z"), "NEW"); // Sunday 23:30 in Tokyo
 		incident(Instant.parse("2018-03-11T15:30:00Z"), "NEW"); // Monday 00:30 in Tokyo
