@@ -12,6 +12,7 @@ import io.spoofdesk.incident.IncidentView;
 import io.spoofdesk.incident.Incidents;
 import io.spoofdesk.settings.CompanyIdentityService;
 import io.spoofdesk.shared.ConflictException;
+import io.spoofdesk.shared.ConflictMessages;
 import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.InvalidRequestException;
 
@@ -56,15 +57,18 @@ class ChecklistController {
 
 	private final MessageSource messages;
 
+	private final ConflictMessages conflicts;
+
 	private final Guidance guidance = new Guidance();
 
 	ChecklistController(Checklists checklists, Incidents incidents, ChecklistPanel panel,
-			CompanyIdentityService identities, MessageSource messages) {
+			CompanyIdentityService identities, MessageSource messages, ConflictMessages conflicts) {
 		this.checklists = checklists;
 		this.incidents = incidents;
 		this.panel = panel;
 		this.identities = identities;
 		this.messages = messages;
+		this.conflicts = conflicts;
 	}
 
 	@GetMapping("/incidents/{id}/checklist/steps/{stepId}")
@@ -214,7 +218,7 @@ class ChecklistController {
 			status = HttpStatus.UNPROCESSABLE_CONTENT;
 		}
 		catch (ConflictException | EditConflictException | ObjectOptimisticLockingFailureException ex) {
-			error = conflictMessage(ex, locale);
+			error = this.conflicts.of(ex, locale);
 			status = HttpStatus.CONFLICT;
 		}
 		catch (AccessDeniedException ex) {
@@ -248,21 +252,8 @@ class ChecklistController {
 			redirect.addFlashAttribute("stepErrorField", field.getField());
 		}
 		else {
-			redirect.addFlashAttribute("stepError", conflictMessage(ex, locale));
+			redirect.addFlashAttribute("stepError", this.conflicts.of(ex, locale));
 		}
-	}
-
-	private String conflictMessage(RuntimeException ex, Locale locale) {
-		if (ex instanceof ConflictException conflict) {
-			return this.messages.getMessage(conflict.messageKey(), null, conflict.messageKey(), locale);
-		}
-		if (ex instanceof EditConflictException edit) {
-			return this.messages.getMessage("error.409.changedBy",
-					new Object[] { edit.changedBy(), java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-						.format(edit.changedAt().atZone(this.identities.current().zoneId())) },
-					locale);
-		}
-		return this.messages.getMessage("error.409.detail", null, locale);
 	}
 
 	/** A datetime-local field, in the company's time zone. */

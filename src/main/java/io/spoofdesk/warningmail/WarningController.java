@@ -13,6 +13,7 @@ import io.spoofdesk.identity.CurrentUser;
 import io.spoofdesk.identity.Role;
 import io.spoofdesk.incident.Incidents;
 import io.spoofdesk.shared.ConflictException;
+import io.spoofdesk.shared.ConflictMessages;
 import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.InvalidRequestException;
 
@@ -47,11 +48,15 @@ class WarningController {
 
 	private final MessageSource messages;
 
-	WarningController(WarningDrafts drafts, DraftSender sender, Incidents incidents, MessageSource messages) {
+	private final ConflictMessages conflicts;
+
+	WarningController(WarningDrafts drafts, DraftSender sender, Incidents incidents, MessageSource messages,
+			ConflictMessages conflicts) {
 		this.drafts = drafts;
 		this.sender = sender;
 		this.incidents = incidents;
 		this.messages = messages;
+		this.conflicts = conflicts;
 	}
 
 	@PostMapping("/incidents/{id}/warnings")
@@ -173,7 +178,7 @@ class WarningController {
 		}
 		catch (InvalidRequestException | ConflictException | EditConflictException ex) {
 			model.addAttribute("warningErrors", (ex instanceof InvalidRequestException invalid)
-					? messagesOf(invalid, locale) : List.of(conflictText(ex, locale)));
+					? messagesOf(invalid, locale) : List.of(this.conflicts.of(ex, locale)));
 			model.addAttribute("incident", this.incidents.get(id));
 			model.addAttribute("draft", this.drafts.draft(id, draftId));
 			model.addAttribute("toAddress", toAddress);
@@ -225,17 +230,6 @@ class WarningController {
 			.stream()
 			.map((FieldError error) -> this.messages.getMessage(error, locale))
 			.toList();
-	}
-
-	private String conflictText(RuntimeException ex, Locale locale) {
-		if (ex instanceof ConflictException conflict) {
-			return this.messages.getMessage(conflict.messageKey(), null, conflict.messageKey(), locale);
-		}
-		if (ex instanceof EditConflictException edit) {
-			return this.messages.getMessage("error.409.changedBy", new Object[] { edit.changedBy(), edit.changedAt() },
-					locale);
-		}
-		return this.messages.getMessage("error.409.detail", null, locale);
 	}
 
 }

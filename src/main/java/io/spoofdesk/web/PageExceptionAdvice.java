@@ -1,14 +1,11 @@
 package io.spoofdesk.web;
 
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import io.spoofdesk.shared.CompanyTimeZone;
+import io.spoofdesk.shared.ConflictMessages;
 import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.EditConflictException;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -23,38 +20,19 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionAdvice {
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
 	private final WebJarAssets assets;
 
-	private final MessageSource messages;
+	private final ConflictMessages conflicts;
 
-	private final CompanyTimeZone timeZone;
-
-	PageExceptionAdvice(WebJarAssets assets, MessageSource messages, CompanyTimeZone timeZone) {
+	PageExceptionAdvice(WebJarAssets assets, ConflictMessages conflicts) {
 		this.assets = assets;
-		this.messages = messages;
-		this.timeZone = timeZone;
+		this.conflicts = conflicts;
 	}
 
-	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-	ModelAndView conflict(ObjectOptimisticLockingFailureException ex, Locale locale) {
-		return conflictPage(this.messages.getMessage("error.409.detail", null, locale));
-	}
-
-	@ExceptionHandler(ConflictException.class)
-	ModelAndView conflict(ConflictException ex, Locale locale) {
-		return conflictPage(this.messages.getMessage(ex.messageKey(), null, ex.messageKey(), locale));
-	}
-
-	@ExceptionHandler(EditConflictException.class)
-	ModelAndView conflict(EditConflictException ex, Locale locale) {
-		return conflictPage(this.messages.getMessage("error.409.changedBy",
-				new Object[] { ex.changedBy(), format(ex.changedAt()) }, locale));
-	}
-
-	String format(Instant instant) {
-		return WHEN.format(instant.atZone(this.timeZone.zoneId()));
+	@ExceptionHandler({ ObjectOptimisticLockingFailureException.class, ConflictException.class,
+			EditConflictException.class })
+	ModelAndView conflict(RuntimeException ex, Locale locale) {
+		return conflictPage(this.conflicts.of(ex, locale));
 	}
 
 	private ModelAndView conflictPage(String detail) {
