@@ -23,6 +23,7 @@ import io.spoofdesk.notification.Notifications;
 import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.NotFoundException;
+import io.spoofdesk.shared.Texts;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -156,12 +157,12 @@ public class Checklists {
 		StepRules.checkStatusChange(step, to, reason, roles, this.evidence.count(stepId), this.ledger.stateOf(stepId));
 		Instant now = now();
 		StepStatus from = step.status();
-		String why = blankToNull(reason);
+		String why = Texts.blankToNull(reason);
 		if (from != to || (to.needsReason() && !Objects.equals(why, step.reason()))) {
 			step.changeStatus(to, why, now, CurrentUser.username());
 			audit(incidentId, step, "STEP_STATUS_CHANGED", "status", from, (why != null) ? to + " (" + why + ")" : to);
 		}
-		String note = (resultNote != null) ? blankToNull(resultNote) : step.resultNote();
+		String note = (resultNote != null) ? Texts.blankToNull(resultNote) : step.resultNote();
 		if (!Objects.equals(note, step.resultNote())) {
 			audit(incidentId, step, "STEP_NOTED", "resultNote", step.resultNote(), note);
 			step.note(note, now, CurrentUser.username());
@@ -226,14 +227,14 @@ public class Checklists {
 		if (command.dueAt() != null && command.dueAt().isBefore(now())) {
 			throw StepRules.fieldError("dueAt", "checklist.step.dueInPast");
 		}
-		String kind = blankToNull(command.kind());
+		String kind = Texts.blankToNull(command.kind());
 		if (kind != null && !StepKinds.VALID.matcher(kind).matches()) {
 			throw StepRules.fieldError("kind", "playbook.step.kindInvalid");
 		}
 		Integer last = this.steps.lastPosition(checklist.id());
 		ChecklistStep step = new ChecklistStep(checklist.id(), incidentId, (last != null) ? last + 1 : 1,
 				(command.phase() != null) ? command.phase() : Phase.REVIEW, kind, command.title().strip(),
-				blankToNull(command.guidance()), Role.STAFF, command.isRequired(), command.needsEvidence(), true,
+				Texts.blankToNull(command.guidance()), Role.STAFF, command.isRequired(), command.needsEvidence(), true,
 				command.dueAt(), now(), CurrentUser.username());
 		step = this.steps.saveAndFlush(step);
 		audit(incidentId, step, "STEP_ADDED", "step", null, step.title());
@@ -276,7 +277,7 @@ public class Checklists {
 		if (kind == null) {
 			throw StepRules.fieldError("accountKind", "checklist.ledger.kindRequired");
 		}
-		String name = blankToNull(account);
+		String name = Texts.blankToNull(account);
 		if (name == null || name.length() > 320 || name.chars().anyMatch(Character::isISOControl)) {
 			throw StepRules.fieldError("account", "checklist.ledger.accountRequired");
 		}
@@ -426,10 +427,6 @@ public class Checklists {
 
 	private Instant now() {
 		return Instant.now(this.clock);
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	/** An ad-hoc step for one incident. */

@@ -41,16 +41,17 @@ class StepReminders {
 		int sent = notify(NotificationKind.OVERDUE, """
 				UPDATE checklist_step s SET overdue_notified = true, due_soon_notified = true
 				FROM incident i
-				WHERE i.id = s.incident_id AND s.status IN ('TODO', 'IN_PROGRESS', 'BLOCKED') AND NOT s.dormant
+				WHERE i.id = s.incident_id AND %s
 				  AND s.assignee IS NOT NULL AND NOT s.overdue_notified AND s.due_at <= ?
-				RETURNING s.id, s.incident_id, s.assignee, s.title, i.reference""", Timestamp.from(now), null);
+				RETURNING s.id, s.incident_id, s.assignee, s.title, i.reference""".formatted(Tasks.OPEN),
+				Timestamp.from(now), null);
 		sent += notify(NotificationKind.DUE_SOON, """
 				UPDATE checklist_step s SET due_soon_notified = true
 				FROM incident i
-				WHERE i.id = s.incident_id AND s.status IN ('TODO', 'IN_PROGRESS', 'BLOCKED') AND NOT s.dormant
+				WHERE i.id = s.incident_id AND %s
 				  AND s.assignee IS NOT NULL AND NOT s.due_soon_notified AND s.due_at > ? AND s.due_at <= ?
-				RETURNING s.id, s.incident_id, s.assignee, s.title, i.reference""", Timestamp.from(now),
-				Timestamp.from(now.plus(this.properties.dueSoon())));
+				RETURNING s.id, s.incident_id, s.assignee, s.title, i.reference""".formatted(Tasks.OPEN),
+				Timestamp.from(now), Timestamp.from(now.plus(this.properties.dueSoon())));
 		return sent;
 	}
 

@@ -23,7 +23,11 @@ public class Tasks {
 
 	static final int LIMIT = 500;
 
-	private static final String OPEN = "s.status IN ('TODO', 'IN_PROGRESS', 'BLOCKED') AND NOT s.dormant";
+	/**
+	 * Open, live steps (alias {@code s}): what task lists, reminders and overdue counts
+	 * read.
+	 */
+	static final String OPEN = "s.status IN ('TODO', 'IN_PROGRESS', 'BLOCKED') AND NOT s.dormant";
 
 	private final JdbcClient jdbc;
 

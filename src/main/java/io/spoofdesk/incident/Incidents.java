@@ -18,6 +18,7 @@ import io.spoofdesk.shared.CompanyTimeZone;
 import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.NotFoundException;
+import io.spoofdesk.shared.Texts;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -222,7 +223,7 @@ public class Incidents {
 			.distinct()
 			.toList();
 		return new IncidentDetails(command.title().strip(), command.partnerId(), contactId, command.channel(),
-				command.reportedAt(), command.mailReceivedAt(), addresses, blankToNull(command.summary()),
+				command.reportedAt(), command.mailReceivedAt(), addresses, Texts.blankToNull(command.summary()),
 				command.severity(), checkedAssignee(command.assignee()));
 	}
 
@@ -272,10 +273,6 @@ public class Incidents {
 			throw new EditConflictException(incident.updatedBy(), incident.updatedAt());
 		}
 		return incident;
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

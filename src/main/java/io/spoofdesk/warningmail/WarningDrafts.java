@@ -34,6 +34,7 @@ import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.InvalidRequestException;
 import io.spoofdesk.shared.NotFoundException;
+import io.spoofdesk.shared.Texts;
 import io.spoofdesk.suspiciousmail.SuspiciousMails;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -119,13 +120,7 @@ public class WarningDrafts {
 		String language = "en".equals(generation.language()) ? "en" : "ja";
 		MapBindingResult errors = new MapBindingResult(new HashMap<>(), "generation");
 		String from = (generation.fromAddress() != null) ? generation.fromAddress().strip() : "";
-		if (!RecipientList.parse(from, domain -> false)
-			.byDomain()
-			.values()
-			.stream()
-			.flatMap(List::stream)
-			.toList()
-			.equals(List.of(from.toLowerCase(java.util.Locale.ROOT)))) {
+		if (!singleAddress(from.toLowerCase(java.util.Locale.ROOT))) {
 			errors.rejectValue("fromAddress", "warning.from.invalid");
 		}
 		StringBuilder addressText = new StringBuilder(
@@ -158,8 +153,8 @@ public class WarningDrafts {
 				INSERT INTO warning_batch (incident_id, template_id, language, from_address, from_name, status,
 				                           created_at, created_by)
 				VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?) RETURNING id""")
-			.params(incidentId, template.id(), language, from, blankToNull(generation.fromName()), Timestamp.from(now),
-					CurrentUser.username())
+			.params(incidentId, template.id(), language, from, Texts.blankToNull(generation.fromName()),
+					Timestamp.from(now), CurrentUser.username())
 			.query(Long.class)
 			.single();
 		Map<Long, List<String>> byPartner = new java.util.LinkedHashMap<>();
@@ -238,9 +233,9 @@ public class WarningDrafts {
 							java.util.Locale.forLanguageTag(language))
 					.format(firstSeen.atZone(company.zoneId())));
 		values.put(Placeholders.INCIDENT_REFERENCE, incident.reference());
-		values.put(Placeholders.CONTACT_PERSON, Objects.toString(blankToNull(generation.contactPerson()), ""));
-		values.put(Placeholders.CONTACT_PHONE, Objects.toString(blankToNull(generation.contactPhone()), ""));
-		values.put(Placeholders.CONTACT_EMAIL, Objects.toString(blankToNull(generation.contactEmail()), ""));
+		values.put(Placeholders.CONTACT_PERSON, Objects.toString(Texts.blankToNull(generation.contactPerson()), ""));
+		values.put(Placeholders.CONTACT_PHONE, Objects.toString(Texts.blankToNull(generation.contactPhone()), ""));
+		values.put(Placeholders.CONTACT_EMAIL, Objects.toString(Texts.blankToNull(generation.contactEmail()), ""));
 		return values;
 	}
 
@@ -589,10 +584,6 @@ public class WarningDrafts {
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp value = rs.getTimestamp(column);
 		return (value != null) ? value.toInstant() : null;
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

@@ -1,0 +1,16 @@
+package io.spoofdesk.shared;
+
+/** Small text helpers every module may use. */
+public final class Texts {
+
+	private Texts() {
+	}
+
+	/**
+	 * Null for a missing or blank value, else the value without surrounding white space.
+	 */
+	public static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}
