@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,6 @@ import io.spoofdesk.shared.CompanyTimeZone;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The dashboard's figures, each one plain SQL with DESIGN.md's definitions: open means
@@ -38,13 +40,15 @@ public class DashboardQueries {
 
 	private final Clock clock;
 
-	DashboardQueries(JdbcClient jdbc, CompanyTimeZone timeZone, Clock clock) {
+	private final ResponseTimes responseTimes;
+
+	DashboardQueries(JdbcClient jdbc, CompanyTimeZone timeZone, Clock clock, ResponseTimes responseTimes) {
 		this.jdbc = jdbc;
+		this.responseTimes = responseTimes;
 		this.timeZone = timeZone;
 		this.clock = clock;
 	}
 
-	@Transactional(readOnly = true)
 	public Dashboard current() {
 		ZoneId zone = this.timeZone.zoneId();
 		Instant now = Instant.now(this.clock);
@@ -62,27 +66,40 @@ public class DashboardQueries {
 					.query(Long.class)
 					.single(),
 				weekStart, overdueByPerson(now), perWeek(weekStart.minusWeeks(11), 12),
-				times(thisMonth.minusMonths(5), thisMonth),
-				this.jdbc.sql("SELECT count(*) FROM warning_draft WHERE status IN ('SENT', 'MARKED_SENT')")
-					.query(Long.class)
-					.single(),
-				this.jdbc
-					.sql("SELECT count(*) FROM warning_draft WHERE status NOT IN ('SENT', 'MARKED_SENT', 'CANCELLED')")
-					.query(Long.class)
-					.single(),
-				top("""
-						SELECT address, count(*) FROM incident, unnest(impersonated_addresses) AS address
-						WHERE reported_at >= ? GROUP BY address ORDER BY count(*) DESC, address LIMIT 10""",
-						thirtyDaysAgo),
-				top("""
-						SELECT lower(split_part(from_address, '@', 2)) AS domain, count(DISTINCT incident_id)
-						FROM incident_mail WHERE added_at >= ? AND from_address LIKE '%@%'
-						GROUP BY domain ORDER BY count(DISTINCT incident_id) DESC, domain LIMIT 10""", thirtyDaysAgo),
-				top("""
-						SELECT lower(substring(a ->> 'filename' from '\\.([A-Za-z0-9]{1,10})$')) AS type, count(*)
-						FROM incident_mail, jsonb_array_elements(analysis -> 'attachments') AS a
-						WHERE added_at >= ? AND a ->> 'filename' ~ '\\.[A-Za-z0-9]{1,10}$'
-						GROUP BY type ORDER BY count(*) DESC, type LIMIT 10""", thirtyDaysAgo));
+				this.responseTimes.months(thisMonth.minusMonths(5), thisMonth),
+				drafts("status IN ('SENT', 'MARKED_SENT')"),
+				drafts("status NOT IN ('SENT', 'MARKED_SENT', 'CANCELLED')"), impersonated(thirtyDaysAgo),
+				senderDomains(thirtyDaysAgo, now), attachmentTypes(thirtyDaysAgo, now));
+	}
+
+	/** The sender domains of the mails added from one moment to another, by incidents. */
+	List<Dashboard.Count> senderDomains(Instant from, Instant to) {
+		return top("""
+				SELECT lower(split_part(from_address, '@', 2)) AS domain, count(DISTINCT incident_id)
+				FROM incident_mail WHERE added_at >= ? AND added_at < ? AND from_address LIKE '%@%'
+				GROUP BY domain ORDER BY count(DISTINCT incident_id) DESC, domain LIMIT 10""", from, to);
+	}
+
+	/**
+	 * The attachment types (file name extensions) of the mails added from one moment to
+	 * another.
+	 */
+	List<Dashboard.Count> attachmentTypes(Instant from, Instant to) {
+		return top("""
+				SELECT lower(substring(a ->> 'filename' from '\\.([A-Za-z0-9]{1,10})$')) AS type, count(*)
+				FROM incident_mail, jsonb_array_elements(analysis -> 'attachments') AS a
+				WHERE added_at >= ? AND added_at < ? AND a ->> 'filename' ~ '\\.[A-Za-z0-9]{1,10}$'
+				GROUP BY type ORDER BY count(*) DESC, type LIMIT 10""", from, to);
+	}
+
+	/**
+	 * Warning drafts in some statuses, from the summary (V14
+	 * {@code warning_draft_status_count}).
+	 */
+	long drafts(String statuses) {
+		return this.jdbc.sql("SELECT coalesce(sum(count), 0)::bigint FROM warning_draft_status_count WHERE " + statuses)
+			.query(Long.class)
+			.single();
 	}
 
 	/** Incidents per week from a Monday on, weeks without incidents included. */
@@ -104,56 +121,26 @@ public class DashboardQueries {
 		return result;
 	}
 
-	/** Times to triage, contain and close of the incidents reported in each month. */
-	List<Dashboard.MonthTimes> times(YearMonth first, YearMonth last) {
-		ZoneId zone = this.timeZone.zoneId();
-		Map<YearMonth, Dashboard.MonthTimes> byMonth = new HashMap<>();
-		this.jdbc.sql("""
-				WITH reached AS (
-				  SELECT i.id, to_char(i.reported_at AT TIME ZONE :zone, 'YYYY-MM') AS month, i.reported_at,
-				         min(c.changed_at) FILTER (WHERE c.to_status = 'TRIAGED') AS triaged,
-				         min(c.changed_at) FILTER (WHERE c.to_status = 'CONTAINED') AS contained,
-				         min(c.changed_at) FILTER (WHERE c.to_status = 'RECOVERED') AS recovered,
-				         CASE WHEN i.status = 'CLOSED'
-				              THEN max(c.changed_at) FILTER (WHERE c.to_status = 'CLOSED') END AS closed
-				  FROM incident i LEFT JOIN incident_status_change c ON c.incident_id = i.id
-				  WHERE i.reported_at >= :from AND i.reported_at < :to
-				  GROUP BY i.id, i.reported_at, i.status
-				), spans AS (
-				  SELECT month,
-				         extract(epoch FROM triaged - reported_at) / 3600 AS triage,
-				         extract(epoch FROM coalesce(contained, recovered) - reported_at) / 3600 AS contain,
-				         extract(epoch FROM closed - reported_at) / 3600 AS close
-				  FROM reached
-				)
-				SELECT month, count(*) AS reported,
-				       percentile_cont(0.5) WITHIN GROUP (ORDER BY triage) AS triage_median,
-				       percentile_cont(0.9) WITHIN GROUP (ORDER BY triage) AS triage_p90,
-				       percentile_cont(0.5) WITHIN GROUP (ORDER BY contain) AS contain_median,
-				       percentile_cont(0.9) WITHIN GROUP (ORDER BY contain) AS contain_p90,
-				       percentile_cont(0.5) WITHIN GROUP (ORDER BY close) AS close_median,
-				       percentile_cont(0.9) WITHIN GROUP (ORDER BY close) AS close_p90
-				FROM spans GROUP BY month""")
-			.param("zone", zone.getId())
-			.param("from", Timestamp.from(first.atDay(1).atStartOfDay(zone).toInstant()))
-			.param("to", Timestamp.from(last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()))
-			.query((rs, n) -> {
-				YearMonth month = YearMonth.parse(rs.getString("month"));
-				return byMonth.put(month,
-						new Dashboard.MonthTimes(month, rs.getLong("reported"), number(rs, "triage_median"),
-								number(rs, "triage_p90"), number(rs, "contain_median"), number(rs, "contain_p90"),
-								number(rs, "close_median"), number(rs, "close_p90")));
-			})
+	/**
+	 * Open, live steps due before now, per assignee: the whole days before today from the
+	 * summary (V14 {@code open_step_due_day}), today's part from the steps themselves.
+	 */
+	List<Dashboard.Count> overdueByPerson(Instant now) {
+		Instant today = now.truncatedTo(ChronoUnit.DAYS);
+		return this.jdbc.sql("""
+				SELECT assignee, sum(count)::bigint FROM (
+				  SELECT assignee, count FROM open_step_due_day WHERE due_day < ?
+				  UNION ALL
+				  SELECT coalesce(assignee, ''), 1 FROM checklist_step
+				  WHERE status IN ('TODO', 'IN_PROGRESS', 'BLOCKED') AND NOT dormant AND due_at >= ? AND due_at < ?
+				) AS due GROUP BY assignee HAVING sum(count) > 0 ORDER BY 2 DESC, 1 LIMIT 20""")
+			.params(LocalDate.ofInstant(today, ZoneOffset.UTC), Timestamp.from(today), Timestamp.from(now))
+			.query((rs, n) -> new Dashboard.Count(rs.getString(1), rs.getLong(2)))
 			.list();
-		List<Dashboard.MonthTimes> result = new ArrayList<>();
-		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-			result.add(byMonth.getOrDefault(month,
-					new Dashboard.MonthTimes(month, 0, null, null, null, null, null, null)));
-		}
-		return result;
 	}
 
-	private List<Dashboard.Count> overdueByPerson(Instant now) {
+	/** The plain count that {@link #overdueByPerson} must equal. */
+	List<Dashboard.Count> overdueByPersonPlain(Instant now) {
 		return this.jdbc.sql("""
 				SELECT coalesce(assignee, ''), count(*) FROM checklist_step
 				WHERE status IN ('TODO', 'IN_PROGRESS', 'BLOCKED') AND NOT dormant AND due_at < ?
@@ -163,20 +150,40 @@ public class DashboardQueries {
 			.list();
 	}
 
-	private List<Dashboard.Count> counts(String sql) {
-		return this.jdbc.sql(sql).query((rs, n) -> new Dashboard.Count(rs.getString(1), rs.getLong(2))).list();
-	}
-
-	private List<Dashboard.Count> top(String sql, Instant since) {
-		return this.jdbc.sql(sql)
-			.param(Timestamp.from(since))
+	/**
+	 * Incidents naming each of our addresses since a moment: the whole days after its day
+	 * from the summary (V14 {@code impersonation_day}), the rest of its day from
+	 * {@code incident_impersonation}.
+	 */
+	List<Dashboard.Count> impersonated(Instant since) {
+		Instant nextDay = since.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+		return this.jdbc.sql("""
+				SELECT address, sum(count)::bigint FROM (
+				  SELECT address, count FROM impersonation_day WHERE day >= ?
+				  UNION ALL
+				  SELECT address, 1 FROM incident_impersonation WHERE reported_at >= ? AND reported_at < ?
+				) AS named GROUP BY address HAVING sum(count) > 0 ORDER BY 2 DESC, 1 LIMIT 10""")
+			.params(LocalDate.ofInstant(nextDay, ZoneOffset.UTC), Timestamp.from(since), Timestamp.from(nextDay))
 			.query((rs, n) -> new Dashboard.Count(rs.getString(1), rs.getLong(2)))
 			.list();
 	}
 
-	private static Double number(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-		double value = rs.getDouble(column);
-		return rs.wasNull() ? null : Math.round(value * 10) / 10.0;
+	/** The plain count that {@link #impersonated} must equal. */
+	List<Dashboard.Count> impersonatedPlain(Instant since) {
+		return top("""
+				SELECT address, count(*) FROM incident, unnest(impersonated_addresses) AS address
+				WHERE reported_at >= ? GROUP BY address ORDER BY count(*) DESC, address LIMIT 10""", since);
+	}
+
+	private List<Dashboard.Count> counts(String sql) {
+		return this.jdbc.sql(sql).query((rs, n) -> new Dashboard.Count(rs.getString(1), rs.getLong(2))).list();
+	}
+
+	private List<Dashboard.Count> top(String sql, Instant... range) {
+		return this.jdbc.sql(sql)
+			.params(Arrays.stream(range).map(Timestamp::from).toList())
+			.query((rs, n) -> new Dashboard.Count(rs.getString(1), rs.getLong(2)))
+			.list();
 	}
 
 }

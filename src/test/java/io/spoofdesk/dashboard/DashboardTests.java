@@ -1,7 +1,6 @@
 package io.spoofdesk.dashboard;
 
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,23 +38,15 @@ class DashboardTests {
 	@Autowired
 	DashboardQueries queries;
 
+	@Autowired
+	ResponseTimes responseTimes;
+
 	long incident(Instant reportedAt, String status) {
-		Timestamp at = Timestamp.from(reportedAt);
-		return this.jdbc.sql("""
-				INSERT INTO incident (reference, title, channel, reported_at, severity, status, created_at, created_by,
-				                      updated_at, updated_by)
-				VALUES (?, 'fixture', 'PHONE', ?, 'LOW', ?, ?, 'test', ?, 'test') RETURNING id""")
-			.params("FIX-" + UUID.randomUUID(), at, status, at, at)
-			.query(Long.class)
-			.single();
+		return new IncidentFixtures(this.jdbc).incident(reportedAt, status, "fixture");
 	}
 
 	void reached(long incident, Instant reportedAt, String to, int afterHours) {
-		this.jdbc.sql("""
-				INSERT INTO incident_status_change (incident_id, to_status, changed_by, changed_at)
-				VALUES (?, ?, 'test', ?)""")
-			.params(incident, to, Timestamp.from(reportedAt.plus(Duration.ofHours(afterHours))))
-			.update();
+		new IncidentFixtures(this.jdbc).reached(incident, reportedAt, to, afterHours);
 	}
 
 	@Test
@@ -75,7 +66,8 @@ class DashboardTests {
 		reached(neverContained, reported, "TRIAGED", 6);
 		incident(reported, "NEW");
 
-		Dashboard.MonthTimes march = this.queries.times(YearMonth.of(2019, 3), YearMonth.of(2019, 3)).get(0);
+		YearMonth month = YearMonth.of(2019, 3);
+		Dashboard.MonthTimes march = this.responseTimes.months(month, month).get(0);
 
 		assertThat(march.reported()).isEqualTo(4);
 		assertThat(march.triageMedian()).as("first TRIAGED of 2, 4, 6 hours").isEqualTo(4.0);
@@ -85,9 +77,206 @@ class DashboardTests {
 		assertThat(march.containP90()).isEqualTo(28.0);
 		assertThat(march.closeMedian()).as("the reopened case is not closed").isEqualTo(48.0);
 		assertThat(march.closeP90()).isEqualTo(48.0);
-		assertThat(this.queries.times(YearMonth.of(2019, 4), YearMonth.of(2019, 4)).get(0).triageMedian())
+		assertThat(this.responseTimes.months(YearMonth.of(2019, 4), YearMonth.of(2019, 4)).get(0).triageMedian())
 			.as("a month without incidents")
 			.isNull();
+		assertThat(this.responseTimes.months(month, month)).as("read back from dashboard_month_times")
+			.isEqualTo(this.responseTimes.plain(month, month))
+			.containsExactly(march);
+	}
+
+	@Test
+	void keptMonthsAreRecomputedAfterEveryWriteThatChangesThem() {
+		YearMonth may = YearMonth.of(2019, 5);
+		YearMonth june = YearMonth.of(2019, 6);
+		Instant reported = Instant.parse("2019-05-31T14:30:00Z"); // 23:30 in Tokyo on the
+																	// last day of May
+		long incident = incident(reported, "NEW");
+		incident(Instant.parse("2019-05-10T00:00:00Z"), "NEW");
+		assertThat(this.responseTimes.months(may, june)).isEqualTo(this.responseTimes.plain(may, june));
+
+		reached(incident, reported, "TRIAGED", 3);
+		assertKeptEqualsPlain(may, june, "a status change");
+		this.jdbc.sql("UPDATE incident SET status = 'CLOSED' WHERE id = ?").param(incident).update();
+		reached(incident, reported, "CLOSED", 30);
+		assertKeptEqualsPlain(may, june, "closing");
+		this.jdbc.sql("UPDATE incident SET status = 'TRIAGED' WHERE id = ?").param(incident).update();
+		assertKeptEqualsPlain(may, june, "reopening");
+		this.jdbc
+			.sql("UPDATE incident_status_change SET changed_at = changed_at + interval '5 hours' "
+					+ "WHERE incident_id = ? AND to_status = 'TRIAGED'")
+			.param(incident)
+			.update();
+		assertKeptEqualsPlain(may, june, "a corrected status change");
+		this.jdbc.sql("UPDATE incident SET reported_at = reported_at + interval '1 hour' WHERE id = ?")
+			.param(incident)
+			.update();
+		assertThat(this.responseTimes.months(may, june).get(1).reported()).as("moved to June in Tokyo").isEqualTo(1);
+		assertKeptEqualsPlain(may, june, "a report time moved across the month's end");
+		this.jdbc.sql("DELETE FROM incident WHERE id = ?").param(incident).update();
+		assertKeptEqualsPlain(may, june, "a delete");
+		this.jdbc.sql("UPDATE dashboard_month_times SET zone = 'UTC', reported = 99 WHERE month = '2019-05'").update();
+		assertKeptEqualsPlain(may, june, "a row kept for another time zone");
+	}
+
+	void assertKeptEqualsPlain(YearMonth first, YearMonth last, String after) {
+		assertThat(this.responseTimes.months(first, last)).as(after).isEqualTo(this.responseTimes.plain(first, last));
+	}
+
+	@Test
+	void overdueStepsByPersonEqualThePlainCountThroughAssignmentsCompletionsAndClosing() {
+		String staff = Users.create(this.port, "STAFF");
+		ApiClient manager = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK", "MANAGER"), Users.PASSWORD);
+		long first = created(manager, Instant.now().minus(Duration.ofDays(3)), List.of());
+		long second = created(manager, Instant.now().minus(Duration.ofHours(5)), List.of());
+		assertOverdueEqualsPlain("new checklists");
+
+		this.jdbc.sql("UPDATE checklist_step SET assignee = ? WHERE incident_id = ? AND position <= 4")
+			.params(staff, first)
+			.update();
+		this.jdbc.sql("UPDATE checklist_step SET status = 'DONE' WHERE incident_id = ? AND position = 2")
+			.param(first)
+			.update();
+		this.jdbc
+			.sql("UPDATE checklist_step SET status = 'BLOCKED', reason = 'r' WHERE incident_id = ? AND position = 3")
+			.param(first)
+			.update();
+		this.jdbc
+			.sql("UPDATE checklist_step SET due_at = now() + interval '2 days' WHERE incident_id = ? "
+					+ "AND position = 1")
+			.param(second)
+			.update();
+		this.jdbc.sql("UPDATE checklist_step SET result_note = 'noted', overdue_notified = true WHERE incident_id = ?")
+			.param(second)
+			.update();
+		assertOverdueEqualsPlain("assignments, completions, blocks and a new due time");
+		assertThat(this.queries.overdueByPerson(Instant.now())).extracting(Dashboard.Count::key).contains(staff);
+
+		this.jdbc.sql("UPDATE checklist_step SET dormant = true WHERE incident_id = ?").param(first).update();
+		this.jdbc.sql("DELETE FROM incident WHERE id = ?").param(second).update();
+		assertOverdueEqualsPlain("a closed incident's dormant steps and a delete");
+		assertThat(this.queries.overdueByPerson(Instant.now())).extracting(Dashboard.Count::key).doesNotContain(staff);
+	}
+
+	void assertOverdueEqualsPlain(String after) {
+		assertThat(this.jdbc
+			.sql("SELECT assignee || '/' || due_day || '=' || count FROM open_step_due_day "
+					+ "WHERE count > 0 ORDER BY 1")
+			.query(String.class)
+			.list())
+			.as("the summary rows after " + after)
+			.isEqualTo(this.jdbc.sql("""
+					SELECT coalesce(assignee, '') || '/' || (due_at AT TIME ZONE 'UTC')::date || '=' || count(*)
+					FROM checklist_step
+					WHERE status IN ('TODO', 'IN_PROGRESS', 'BLOCKED') AND NOT dormant AND due_at IS NOT NULL
+					GROUP BY coalesce(assignee, ''), (due_at AT TIME ZONE 'UTC')::date ORDER BY 1""")
+				.query(String.class)
+				.list());
+		for (Instant now : List.of(Instant.now(), Instant.now().minus(Duration.ofDays(2)),
+				Instant.now().plus(Duration.ofDays(3)), Instant.parse("2030-01-01T00:00:00Z"))) {
+			assertThat(this.queries.overdueByPerson(now)).as("overdue at %s after %s", now, after)
+				.isEqualTo(this.queries.overdueByPersonPlain(now));
+		}
+	}
+
+	@Test
+	void mostImpersonatedAddressesEqualThePlainCountAcrossTheFirstDaysBoundary() {
+		ApiClient helpdesk = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK", "MANAGER"), Users.PASSWORD);
+		String ours = "imp-" + UUID.randomUUID().toString().substring(0, 8) + "@kitamura-seiki.co.jp";
+		String other = "imp2-" + UUID.randomUUID().toString().substring(0, 8) + "@kitamura-seiki.co.jp";
+		Instant now = Instant.now();
+		List<Long> ids = new java.util.ArrayList<>();
+		for (int hoursAgo : List.of(1, 30, 24 * 29 + 20, 24 * 30 - 1, 24 * 30 + 1, 24 * 31)) {
+			ids.add(created(helpdesk, now.minus(Duration.ofHours(hoursAgo)), List.of(ours, other)));
+		}
+		assertImpersonatedEqualsPlain(now, "creates");
+		assertThat(this.queries.impersonated(now.minus(Duration.ofDays(30)))).as("the four reports inside the 30 days")
+			.contains(new Dashboard.Count(ours, 4));
+
+		HttpResponse<String> edited = helpdesk.put("/api/v1/incidents/" + ids.get(0), """
+				{"title": "編集", "channel": "PHONE", "severity": "LOW", "impersonatedAddresses": ["%s"],
+				 "version": 0, "reportedAt": "%s"}""".formatted(ours, now.minus(Duration.ofHours(1))));
+		assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+		this.jdbc.sql("DELETE FROM incident WHERE id = ?").param(ids.get(1)).update();
+		assertImpersonatedEqualsPlain(now, "an edit and a delete");
+		assertThat(this.queries.impersonated(now.minus(Duration.ofDays(30)))).contains(new Dashboard.Count(ours, 3),
+				new Dashboard.Count(other, 2));
+	}
+
+	void assertImpersonatedEqualsPlain(Instant now, String after) {
+		assertThat(this.jdbc
+			.sql("SELECT address || '/' || day || '=' || count FROM impersonation_day " + "WHERE count > 0 ORDER BY 1")
+			.query(String.class)
+			.list())
+			.as("the summary rows after " + after)
+			.isEqualTo(this.jdbc.sql("""
+					SELECT address || '/' || (reported_at AT TIME ZONE 'UTC')::date || '=' || count(*)
+					FROM incident_impersonation GROUP BY address, (reported_at AT TIME ZONE 'UTC')::date ORDER BY 1""")
+				.query(String.class)
+				.list());
+		for (Duration back : List.of(Duration.ofDays(30), Duration.ofDays(1), Duration.ofHours(40))) {
+			Instant since = now.minus(back);
+			assertThat(this.queries.impersonated(since)).as("since %s after %s", since, after)
+				.isEqualTo(this.queries.impersonatedPlain(since));
+		}
+	}
+
+	@Test
+	void warningDraftCountsEqualThePlainCountThroughCreatesStatusChangesAndDeletes() {
+		long incident = incident(Instant.parse("2019-07-01T00:00:00Z"), "TRIAGED");
+		long batch = this.jdbc.sql("""
+				INSERT INTO warning_batch (incident_id, template_id, language, from_address, status, created_at,
+				                           created_by)
+				VALUES (?, (SELECT min(id) FROM mail_template), 'ja', 'soumu@kitamura-seiki.co.jp', 'APPROVED', now(),
+				        'test') RETURNING id""").param(incident).query(Long.class).single();
+		for (String status : List.of("APPROVED", "QUEUED", "SENT", "SENT", "CANCELLED")) {
+			this.jdbc.sql("""
+					INSERT INTO warning_draft (batch_id, incident_id, recipient_label, to_address, subject, body,
+					                           status, updated_at, updated_by)
+					VALUES (?, ?, 'p', 'info@p.example.jp', 's', 'b', ?, now(), 'test')""")
+				.params(batch, incident, status)
+				.update();
+		}
+		assertDraftCountsEqualPlain("creates");
+		this.jdbc.sql("UPDATE warning_draft SET status = 'SENT' WHERE batch_id = ? AND status = 'QUEUED'")
+			.param(batch)
+			.update();
+		this.jdbc.sql("UPDATE warning_draft SET subject = 'touched' WHERE batch_id = ?").param(batch).update();
+		assertDraftCountsEqualPlain("sending and an edit");
+		this.jdbc.sql("DELETE FROM incident WHERE id = ?").param(incident).update();
+		assertDraftCountsEqualPlain("deleting the incident with its drafts");
+	}
+
+	void assertDraftCountsEqualPlain(String after) {
+		assertThat(this.jdbc
+			.sql("SELECT status || '=' || count FROM warning_draft_status_count WHERE count > 0 " + "ORDER BY 1")
+			.query(String.class)
+			.list())
+			.as(after)
+			.isEqualTo(this.jdbc.sql("SELECT status || '=' || count(*) FROM warning_draft GROUP BY status ORDER BY 1")
+				.query(String.class)
+				.list());
+		Dashboard dashboard = this.queries.current();
+		assertThat(dashboard.partnersWarned()).as(after)
+			.isEqualTo(this.jdbc.sql("SELECT count(*) FROM warning_draft WHERE status IN ('SENT', 'MARKED_SENT')")
+				.query(Long.class)
+				.single());
+		assertThat(dashboard.partnersToWarn()).as(after)
+			.isEqualTo(this.jdbc
+				.sql("SELECT count(*) FROM warning_draft WHERE status NOT IN ('SENT', 'MARKED_SENT', 'CANCELLED')")
+				.query(Long.class)
+				.single());
+	}
+
+	long created(ApiClient client, Instant reportedAt, List<String> impersonated) {
+		String addresses = impersonated.stream()
+			.map((address) -> "\"" + address + "\"")
+			.collect(java.util.stream.Collectors.joining(", "));
+		HttpResponse<String> created = client.post("/api/v1/incidents", """
+				{"title": "集計確認", "channel": "PHONE", "severity": "MEDIUM", "impersonatedAddresses": [%s],
+				 "reportedAt": "%s"}""".formatted(addresses, reportedAt));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		return this.jdbc.sql("SELECT max(id) FROM incident").query(Long.class).single();
 	}
 
 	@Test

@@ -67,7 +67,9 @@ public final class IncidentDataGenerator {
 		try (Connection connection = DriverManager.getConnection(url, user, password)) {
 			connection.setAutoCommit(false);
 			List<Long> partners = partners(connection, Math.max(10, count / 1000), new SplittableRandom(7));
+			summaryTriggers(connection, "DISABLE");
 			incidents(connection, count, partners, new SplittableRandom(42));
+			summaryTriggers(connection, "ENABLE");
 			connection.commit();
 			// ANALYZE in a transaction that is never committed keeps no statistics (only
 			// last_analyze and the row count survive), and the planner then guesses badly
@@ -212,6 +214,23 @@ public final class IncidentDataGenerator {
 		try (Statement statement = connection.createStatement()) {
 			statement
 				.execute("SELECT setval(pg_get_serial_sequence('incident', 'id'), (SELECT max(id) FROM incident))");
+		}
+	}
+
+	/**
+	 * Switches the dashboard's summary triggers off for the bulk load (one transaction
+	 * updating the same summary rows a million times grows without bound) and, when
+	 * switching them on again, recomputes the summaries (V14
+	 * {@code dashboard_summaries_rebuild}).
+	 */
+	private static void summaryTriggers(Connection connection, String action) throws Exception {
+		try (Statement statement = connection.createStatement()) {
+			for (String table : List.of("incident", "incident_status_change", "incident_impersonation")) {
+				statement.execute("ALTER TABLE " + table + " " + action + " TRIGGER USER");
+			}
+			if (action.equals("ENABLE")) {
+				statement.execute("SELECT dashboard_summaries_rebuild()");
+			}
 		}
 	}
 
