@@ -2,7 +2,6 @@ package io.spoofdesk.incident;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -52,24 +51,15 @@ class IncidentCsvExport {
 				ContentDisposition.attachment().filename("incidents.csv").build().toString());
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		out.write('\uFEFF');
-		line(out, List.of("reference", "title", "status", "severity", "assignee", "partner", "channel", "reported_at",
-				"mail_received_at", "impersonated_addresses", "summary"));
+		Csv.writeLine(out, List.of("reference", "title", "status", "severity", "assignee", "partner", "channel",
+				"reported_at", "mail_received_at", "impersonated_addresses", "summary"));
 		this.list.forEach(filter, zone, MAX_ROWS,
-				row -> line(out,
+				row -> Csv.writeLine(out,
 						List.of(row.reference(), row.title(), row.status(), row.severity(), nullToEmpty(row.assignee()),
 								nullToEmpty(row.partnerName()), row.channel(), format(row.reportedAt(), zone),
 								format(row.mailReceivedAt(), zone), nullToEmpty(row.impersonated()),
 								nullToEmpty(row.summary()))));
 		out.flush();
-	}
-
-	private static void line(Writer out, List<String> cells) {
-		try {
-			out.write(Csv.line(cells));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static String format(Instant instant, ZoneId zone) {

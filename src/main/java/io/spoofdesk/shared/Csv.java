@@ -1,5 +1,8 @@
 package io.spoofdesk.shared;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -108,6 +111,16 @@ public final class Csv {
 	/** A CSV line (CRLF-terminated) of the given cells. */
 	public static String line(List<String> cells) {
 		return String.join(",", cells.stream().map(Csv::cell).toList()) + "\r\n";
+	}
+
+	/** Writes a CSV line to a stream of rows (a download being written). */
+	public static void writeLine(Writer out, List<String> cells) {
+		try {
+			out.write(line(cells));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static void addUnlessBlank(List<List<String>> rows, List<String> row) {

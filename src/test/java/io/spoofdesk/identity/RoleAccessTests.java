@@ -25,7 +25,8 @@ class RoleAccessTests {
 	static final List<String> PAGES = List.of("/", "/profile", "/partners", "/partners/new", "/incidents",
 			"/incidents/new", "/incidents/export.csv", "/admin/users", "/admin/users/new", "/admin/settings",
 			"/admin/audit", "/mails/new", "/iocs/export.csv?from=2026-01-01&to=2026-12-31", "/tasks", "/tasks/overdue",
-			"/admin/playbooks", "/admin/playbooks/new", "/notifications", "/admin/templates", "/dashboard");
+			"/admin/playbooks", "/admin/playbooks/new", "/notifications", "/admin/templates", "/dashboard", "/reports",
+			"/reports/period.csv?period=2026-11");
 
 	static final List<String> API_CALLS = List.of("/api/v1/tokens", "/api/v1/partners", "/api/v1/incidents",
 			"/api/v1/users", "/api/v1/settings/identity", "/api/v1/tasks", "/api/v1/playbooks",
@@ -41,29 +42,29 @@ class RoleAccessTests {
 				// /admin/users /admin/users/new /admin/settings /admin/audit /mails/new
 				// /iocs/export.csv /tasks /tasks/overdue /admin/playbooks
 				// /admin/playbooks/new
-				// /notifications /admin/templates /dashboard
+				// /notifications /admin/templates /dashboard /reports /reports/period.csv
 				// API: /api/v1/tokens /api/v1/partners /api/v1/incidents /api/v1/users
 				// /api/v1/settings/identity /api/v1/tasks /api/v1/playbooks
 				// /api/v1/mail-templates
 				Arguments.of(List.of("HELPDESK"),
 						List.of(200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403,
-								200, 403, 403),
+								200, 403, 403, 403, 403),
 						List.of(200, 200, 200, 403, 403, 200, 200, 200)),
 				Arguments.of(List.of("STAFF"),
 						List.of(200, 200, 200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403,
-								200, 403, 403),
+								200, 403, 403, 403, 403),
 						List.of(200, 200, 200, 403, 403, 200, 200, 200)),
 				Arguments.of(List.of("MANAGER"),
 						List.of(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 200, 200, 200, 200, 403, 403,
-								200, 403, 200),
+								200, 403, 200, 200, 200),
 						List.of(200, 200, 200, 403, 403, 200, 200, 200)),
 				Arguments.of(List.of("ADMIN"),
 						List.of(200, 200, 200, 403, 200, 403, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200, 200,
-								200, 200, 200),
+								200, 200, 200, 200, 200),
 						List.of(200, 200, 200, 200, 200, 200, 200, 200)),
 				Arguments.of(
 						List.of("HELPDESK", "MANAGER"), List.of(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403,
-								200, 200, 200, 200, 403, 403, 200, 403, 200),
+								200, 200, 200, 200, 403, 403, 200, 403, 200, 200, 200),
 						List.of(200, 200, 200, 403, 403, 200, 200, 200)));
 	}
 

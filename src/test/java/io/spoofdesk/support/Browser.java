@@ -131,8 +131,12 @@ public final class Browser {
 	}
 
 	public HttpResponse<String> send(HttpRequest request) {
+		return send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
 		try {
-			return this.client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return this.client.send(request, body);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

@@ -1,0 +1,160 @@
+package io.spoofdesk.dashboard;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.spoofdesk.shared.CompanyTimeZone;
+import io.spoofdesk.shared.Csv;
+import io.spoofdesk.shared.NotFoundException;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Reports for managers (MANAGER, ADMIN): one incident as a printable page and PDF, and a
+ * month or quarter as a page, PDF and CSV.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+class ReportController {
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final IncidentReports incidentReports;
+
+	private final PeriodReports periodReports;
+
+	private final PdfReports pdf;
+
+	private final CompanyTimeZone timeZone;
+
+	private final Clock clock;
+
+	ReportController(IncidentReports incidentReports, PeriodReports periodReports, PdfReports pdf,
+			CompanyTimeZone timeZone, Clock clock) {
+		this.incidentReports = incidentReports;
+		this.periodReports = periodReports;
+		this.pdf = pdf;
+		this.timeZone = timeZone;
+		this.clock = clock;
+	}
+
+	@GetMapping("/incidents/{id}/report")
+	String incident(@PathVariable long id, Model model) {
+		model.addAllAttributes(incidentModel(id));
+		model.addAttribute("pdf", false);
+		return "report/incident";
+	}
+
+	@GetMapping("/incidents/{id}/report.pdf")
+	ResponseEntity<byte[]> incidentPdf(@PathVariable long id, Locale locale) {
+		Map<String, Object> model = incidentModel(id);
+		IncidentReport report = (IncidentReport) model.get("report");
+		return pdf(this.pdf.render("report/incident", model, locale), report.summary().reference() + ".pdf");
+	}
+
+	@GetMapping("/reports")
+	String period(@RequestParam(required = false) String period, Model model) {
+		ReportPeriod chosen = ReportPeriod.parse(period).orElse(null);
+		if (chosen == null) {
+			model.addAttribute("periodInvalid", period != null);
+			chosen = ReportPeriod.month(thisMonth());
+		}
+		model.addAllAttributes(periodModel(chosen));
+		model.addAttribute("pdf", false);
+		model.addAttribute("choices", ReportPeriod.choices(thisMonth()));
+		return "report/period";
+	}
+
+	@GetMapping("/reports/period.pdf")
+	ResponseEntity<byte[]> periodPdf(@RequestParam String period, Locale locale) {
+		ReportPeriod chosen = ReportPeriod.parse(period)
+			.orElseThrow(() -> new NotFoundException("Report period", period));
+		return pdf(this.pdf.render("report/period", periodModel(chosen), locale),
+				"spoofdesk-report-" + chosen.key() + ".pdf");
+	}
+
+	/**
+	 * Every incident of the period as CSV for Excel in Japan (UTF-8 with a byte-order
+	 * mark, CRLF, formula-like cells neutralised by {@link Csv}).
+	 */
+	@GetMapping("/reports/period.csv")
+	void periodCsv(@RequestParam String period, HttpServletResponse response) throws IOException {
+		ReportPeriod chosen = ReportPeriod.parse(period)
+			.orElseThrow(() -> new NotFoundException("Report period", period));
+		ZoneId zone = this.timeZone.zoneId();
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename("spoofdesk-" + chosen.key() + ".csv").build().toString());
+		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		out.write('\uFEFF');
+		Csv.writeLine(out,
+				List.of("reference", "title", "partner", "channel", "severity", "status", "assignee", "reported_at",
+						"triaged_at", "contained_at", "closed_at", "hours_to_triage", "hours_to_contain",
+						"hours_to_close"));
+		this.periodReports.forEachIncident(chosen,
+				(row) -> Csv.writeLine(out,
+						List.of(row.reference(), row.title(), text(row.partner()), row.channel(), row.severity(),
+								row.status(), text(row.assignee()), format(row.reportedAt(), zone),
+								format(row.triaged(), zone), format(row.contained(), zone), format(row.closed(), zone),
+								hours(row.reportedAt(), row.triaged()), hours(row.reportedAt(), row.contained()),
+								hours(row.reportedAt(), row.closed()))));
+		out.flush();
+	}
+
+	private Map<String, Object> incidentModel(long id) {
+		IncidentReport report = this.incidentReports.of(id).orElseThrow(() -> new NotFoundException("Incident", id));
+		return Map.of("report", report, "zone", this.timeZone.zoneId(), "generatedAt", Instant.now(this.clock));
+	}
+
+	private Map<String, Object> periodModel(ReportPeriod period) {
+		return Map.of("report", this.periodReports.of(period), "zone", this.timeZone.zoneId(), "generatedAt",
+				Instant.now(this.clock));
+	}
+
+	private YearMonth thisMonth() {
+		return YearMonth.now(this.clock.withZone(this.timeZone.zoneId()));
+	}
+
+	private static ResponseEntity<byte[]> pdf(byte[] body, String fileName) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+			.body(body);
+	}
+
+	private static String format(Instant instant, ZoneId zone) {
+		return (instant != null) ? WHEN.format(instant.atZone(zone)) : "";
+	}
+
+	private static String hours(Instant from, Instant to) {
+		return (to != null) ? String.valueOf(Math.round(Duration.between(from, to).toMinutes() / 6.0) / 10.0) : "";
+	}
+
+	private static String text(String value) {
+		return (value != null) ? value : "";
+	}
+
+}
