@@ -16,6 +16,7 @@ import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.RecentValue;
 import io.spoofdesk.shared.NotFoundException;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -116,12 +117,21 @@ public class UserAccounts {
 	@Transactional
 	UserView create(NewUser user) {
 		this.assignable.forget();
-		if (exists(user.username())) {
+		String username = user.username().trim();
+		if (exists(username)) {
 			throw new ConflictException("identity.username.taken");
 		}
-		AppUser created = this.users
-			.save(new AppUser(user.username().trim(), user.displayName().trim(), blankToNull(user.email()),
-					this.passwordEncoder.encode(user.password()), user.roles(), Instant.now(this.clock)));
+		AppUser created;
+		try {
+			created = this.users
+				.saveAndFlush(new AppUser(username, user.displayName().trim(), blankToNull(user.email()),
+						this.passwordEncoder.encode(user.password()), user.roles(), Instant.now(this.clock)));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// the same name created at the same moment by someone else: the unique key
+			// says so
+			throw new ConflictException("identity.username.taken");
+		}
 		this.auditLog
 			.record(AuditEntry.change("USER_CREATED", TARGET, created.id(), "username", null, created.username()));
 		this.auditLog.record(

@@ -1,6 +1,7 @@
 package io.spoofdesk.identity;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import io.spoofdesk.support.ApiClient;
 import io.spoofdesk.support.ServerTest;
@@ -71,6 +72,28 @@ class UserApiTests {
 		HttpResponse<String> response = admin().post("/api/v1/users", """
 				{"username": "x", "displayName": "X", "roles": ["ROOT"], "password": "a-long-enough-password"}""");
 		assertThat(response.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void theSameNameCreatedAtTheSameMomentIsOneUserAndConflictsNeverAnError() throws Exception {
+		String name = "race-" + System.nanoTime();
+		String body = """
+				{"username": "%s", "displayName": "Race", "roles": ["STAFF"], "password": "a-long-enough-password"}"""
+			.formatted(name);
+		ApiClient admin = admin();
+		List<java.util.concurrent.Callable<Integer>> calls = java.util.Collections.nCopies(6,
+				() -> admin.post("/api/v1/users", body).statusCode());
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		List<Integer> statuses = new java.util.ArrayList<>();
+		try {
+			for (java.util.concurrent.Future<Integer> future : pool.invokeAll(calls)) {
+				statuses.add(future.get());
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
 	}
 
 	@Test
