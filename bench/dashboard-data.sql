@@ -22,7 +22,7 @@ WHERE NOT EXISTS (SELECT 1 FROM checklist c WHERE c.incident_id = i.id);
 
 INSERT INTO checklist_step (checklist_id, incident_id, position, phase, kind, title, default_role, required,
                             evidence_required, status, assignee, due_at, completed_by, completed_at, dormant,
-                            updated_at, updated_by)
+                            due_soon_notified, overdue_notified, updated_at, updated_by)
 SELECT c.id, c.incident_id, s.position, s.phase, s.kind, s.title_ja, s.default_role, s.required, s.evidence_required,
        CASE WHEN i.status IN ('CLOSED', 'FALSE_POSITIVE') THEN 'DONE'
             WHEN (c.incident_id + s.position) % 3 = 0 THEN 'DONE'
@@ -34,6 +34,10 @@ SELECT c.id, c.incident_id, s.position, s.phase, s.kind, s.title_ja, s.default_r
        CASE WHEN i.status IN ('CLOSED', 'FALSE_POSITIVE') OR (c.incident_id + s.position) % 3 = 0
             THEN i.reported_at + make_interval(mins => s.due_offset_minutes / 2) END,
        i.status IN ('CLOSED', 'FALSE_POSITIVE'),
+       -- reminders of the past were sent in the past: the reminder job would otherwise
+       -- notify millions of steps at the first start
+       i.reported_at + make_interval(mins => s.due_offset_minutes) < now(),
+       i.reported_at + make_interval(mins => s.due_offset_minutes) < now(),
        i.reported_at, 'generator'
 FROM checklist c
 JOIN incident i ON i.id = c.incident_id

@@ -12,11 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${1:-1000000}
-DB=spoofdesk_bench
-URL="jdbc:postgresql://127.0.0.1:5432/$DB"
-PORT=18080
-PASSWORD="bench-admin-password-1"
-DURATION=${DURATION:-10s}
+. bench/lib.sh
 
 if ! psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
   psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $DB TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
@@ -28,23 +24,8 @@ if [ "${have:-0}" -lt "$COUNT" ]; then
     ./mvnw -B -q spring-boot:test-run -Dspring-boot.run.arguments=generate,$((COUNT - ${have:-0}))
 fi
 
-./mvnw -B -q package -DskipTests
-JAR=$(ls target/spoofdesk-*.jar | head -n 1)
-SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
-  SPOOFDESK_ADMIN_USERNAME=bench SPOOFDESK_ADMIN_PASSWORD="$PASSWORD" SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 \
-  java -Xmx512m -jar "$JAR" > target/bench-app.log 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null && break; sleep 1; done
-
-# The benchmark user: a manager, so every list filter is allowed.
-curl -sf -u "bench:$PASSWORD" -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/users" \
-  -d '{"username":"bench-manager","displayName":"Bench","roles":["MANAGER"],"password":"'"$PASSWORD"'"}' > /dev/null || true
-JAR_COOKIES=$(mktemp)
-token=$(curl -s -c "$JAR_COOKIES" "http://127.0.0.1:$PORT/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-curl -s -b "$JAR_COOKIES" -c "$JAR_COOKIES" -o /dev/null "http://127.0.0.1:$PORT/login" \
-  --data-urlencode "username=bench-manager" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$token"
-SESSION=$(awk '$6 == "JSESSIONID" {print $7}' "$JAR_COOKIES")
+bench_start_app
+bench_sign_in
 
 # A deep page: the cursor of a row about half-way through the list.
 deep=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc \
@@ -63,7 +44,7 @@ for warm in "${PATHS[@]}"; do
   wrk -t2 -c16 -d8s -H "Cookie: JSESSIONID=$SESSION" "http://127.0.0.1:$PORT$warm" > /dev/null
 done
 
-field() { sed -n "s/.*RESULT.* $1=\([^ ]*\).*/\1/p" "$2"; }
+field() { bench_field "$@"; }
 echo "| scenario | requests/s (32 conn.) | p50 | p95 | p99 | errors | p95 at 8 conn. |"
 echo "|---|---|---|---|---|---|---|"
 for i in "${!NAMES[@]}"; do

@@ -34,6 +34,10 @@ public class DashboardQueries {
 
 	static final String OPEN = "status NOT IN ('CLOSED', 'FALSE_POSITIVE')";
 
+	static final String SENDER_DOMAIN = "SENDER_DOMAIN";
+
+	static final String ATTACHMENT_TYPE = "ATTACHMENT_TYPE";
+
 	private final JdbcClient jdbc;
 
 	private final CompanyTimeZone timeZone;
@@ -60,36 +64,60 @@ public class DashboardQueries {
 				SELECT status, sum(count)::bigint FROM incident_open_count GROUP BY status HAVING sum(count) > 0
 				ORDER BY status"""), counts("""
 				SELECT severity, sum(count)::bigint FROM incident_open_count GROUP BY severity
-				HAVING sum(count) > 0 ORDER BY severity"""),
-				this.jdbc.sql("SELECT count(*) FROM incident WHERE reported_at >= ?")
-					.param(Timestamp.from(weekStart.atStartOfDay(zone).toInstant()))
-					.query(Long.class)
-					.single(),
+				HAVING sum(count) > 0 ORDER BY severity"""), reportedSince(weekStart.atStartOfDay(zone).toInstant()),
 				weekStart, overdueByPerson(now), perWeek(weekStart.minusWeeks(11), 12),
 				this.responseTimes.months(thisMonth.minusMonths(5), thisMonth),
 				drafts("status IN ('SENT', 'MARKED_SENT')"),
 				drafts("status NOT IN ('SENT', 'MARKED_SENT', 'CANCELLED')"), impersonated(thirtyDaysAgo),
-				senderDomains(thirtyDaysAgo, now), attachmentTypes(thirtyDaysAgo, now));
-	}
-
-	/** The sender domains of the mails added from one moment to another, by incidents. */
-	List<Dashboard.Count> senderDomains(Instant from, Instant to) {
-		return top("""
-				SELECT lower(split_part(from_address, '@', 2)) AS domain, count(DISTINCT incident_id)
-				FROM incident_mail WHERE added_at >= ? AND added_at < ? AND from_address LIKE '%@%'
-				GROUP BY domain ORDER BY count(DISTINCT incident_id) DESC, domain LIMIT 10""", from, to);
+				mailFeatures(SENDER_DOMAIN, thirtyDaysAgo), mailFeatures(ATTACHMENT_TYPE, thirtyDaysAgo));
 	}
 
 	/**
-	 * The attachment types (file name extensions) of the mails added from one moment to
-	 * another.
+	 * The ten most frequent sender domains ({@link #SENDER_DOMAIN}) or attachment types
+	 * ({@link #ATTACHMENT_TYPE}) of the mails added since a moment, counted by mail (by
+	 * attachment): the whole days after its day from the summary (V15
+	 * {@code mail_feature_day}), the rest of its day from the mails themselves.
 	 */
-	List<Dashboard.Count> attachmentTypes(Instant from, Instant to) {
-		return top("""
-				SELECT lower(substring(a ->> 'filename' from '\\.([A-Za-z0-9]{1,10})$')) AS type, count(*)
-				FROM incident_mail, jsonb_array_elements(analysis -> 'attachments') AS a
-				WHERE added_at >= ? AND added_at < ? AND a ->> 'filename' ~ '\\.[A-Za-z0-9]{1,10}$'
-				GROUP BY type ORDER BY count(*) DESC, type LIMIT 10""", from, to);
+	List<Dashboard.Count> mailFeatures(String feature, Instant since) {
+		Instant nextDay = since.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+		return this.jdbc.sql("""
+				SELECT value, sum(count)::bigint FROM (
+				  SELECT value, count FROM mail_feature_day WHERE feature = :feature AND day >= :nextDay
+				  UNION ALL
+				  SELECT f.value, 1 FROM incident_mail m, mail_features(m.from_address, m.analysis) AS f
+				  WHERE m.added_at >= :since AND m.added_at < :nextDayStart AND f.feature = :feature
+				) AS counted GROUP BY value HAVING sum(count) > 0 ORDER BY 2 DESC, 1 LIMIT 10""")
+			.param("feature", feature)
+			.param("nextDay", LocalDate.ofInstant(nextDay, ZoneOffset.UTC))
+			.param("since", Timestamp.from(since))
+			.param("nextDayStart", Timestamp.from(nextDay))
+			.query((rs, n) -> new Dashboard.Count(rs.getString(1), rs.getLong(2)))
+			.list();
+	}
+
+	/**
+	 * The same from the mails added from one moment to another, by the plain query (the
+	 * period report, and the test of the summary).
+	 */
+	List<Dashboard.Count> mailFeaturesPlain(String feature, Instant from, Instant to) {
+		return this.jdbc.sql("""
+				SELECT f.value, count(*) FROM incident_mail m, mail_features(m.from_address, m.analysis) AS f
+				WHERE m.added_at >= ? AND m.added_at < ? AND f.feature = ?
+				GROUP BY f.value ORDER BY 2 DESC, 1 LIMIT 10""")
+			.params(Timestamp.from(from), Timestamp.from(to), feature)
+			.query((rs, n) -> new Dashboard.Count(rs.getString(1), rs.getLong(2)))
+			.list();
+	}
+
+	/**
+	 * Incidents reported since a moment on a quarter hour, from the summary (V15
+	 * {@code incident_report_slot}).
+	 */
+	long reportedSince(Instant since) {
+		return this.jdbc.sql("SELECT coalesce(sum(count), 0)::bigint FROM incident_report_slot WHERE slot >= ?")
+			.param(Timestamp.from(since))
+			.query(Long.class)
+			.single();
 	}
 
 	/**
@@ -102,13 +130,42 @@ public class DashboardQueries {
 			.single();
 	}
 
-	/** Incidents per week from a Monday on, weeks without incidents included. */
+	/**
+	 * Incidents per week from a Monday on, weeks without incidents included: one range
+	 * sum of the quarter-hour slots per week (V15 {@code incident_report_slot}, read from
+	 * its covering index); a week in any time zone starts on a quarter hour.
+	 */
 	List<Dashboard.Week> perWeek(LocalDate firstMonday, int weeks) {
+		ZoneId zone = this.timeZone.zoneId();
+		List<Object> params = new ArrayList<>();
+		StringBuilder ranges = new StringBuilder();
+		for (int i = 0; i < weeks; i++) {
+			ranges.append((i > 0) ? ", " : "").append("(?, ?::timestamptz, ?::timestamptz)");
+			params.add(i);
+			params.add(Timestamp.from(firstMonday.plusWeeks(i).atStartOfDay(zone).toInstant()));
+			params.add(Timestamp.from(firstMonday.plusWeeks(i + 1).atStartOfDay(zone).toInstant()));
+		}
+		long[] counts = new long[weeks];
+		this.jdbc
+			.sql("SELECT w.i, (SELECT coalesce(sum(count), 0)::bigint FROM incident_report_slot "
+					+ "WHERE slot >= w.starts AND slot < w.ends) FROM (VALUES " + ranges + ") AS w(i, starts, ends)")
+			.params(params)
+			.query((rs, n) -> counts[rs.getInt(1)] = rs.getLong(2))
+			.list();
+		List<Dashboard.Week> result = new ArrayList<>();
+		for (int i = 0; i < weeks; i++) {
+			result.add(new Dashboard.Week(firstMonday.plusWeeks(i), counts[i]));
+		}
+		return result;
+	}
+
+	/** The plain count that {@link #perWeek} must equal. */
+	List<Dashboard.Week> perWeekPlain(LocalDate firstMonday, int weeks) {
 		ZoneId zone = this.timeZone.zoneId();
 		Map<LocalDate, Long> counted = new HashMap<>();
 		this.jdbc.sql("""
-				SELECT date_trunc('week', reported_at AT TIME ZONE ?)::date AS week, count(*)
-				FROM incident WHERE reported_at >= ? AND reported_at < ? GROUP BY week""")
+				SELECT date_trunc('week', reported_at AT TIME ZONE ?)::date AS week, count(*) FROM incident
+				WHERE reported_at >= ? AND reported_at < ? GROUP BY week""")
 			.params(zone.getId(), Timestamp.from(firstMonday.atStartOfDay(zone).toInstant()),
 					Timestamp.from(firstMonday.plusWeeks(weeks).atStartOfDay(zone).toInstant()))
 			.query((rs, n) -> counted.put(rs.getDate(1).toLocalDate(), rs.getLong(2)))

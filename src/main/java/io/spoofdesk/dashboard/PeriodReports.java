@@ -73,7 +73,8 @@ public class PeriodReports {
 						SELECT address, count(*) FROM incident_impersonation
 						WHERE reported_at >= ? AND reported_at < ?
 						GROUP BY address ORDER BY count(*) DESC, address LIMIT 10""", start, end),
-				this.dashboard.senderDomains(start, end), this.dashboard.attachmentTypes(start, end),
+				this.dashboard.mailFeaturesPlain(DashboardQueries.SENDER_DOMAIN, start, end),
+				this.dashboard.mailFeaturesPlain(DashboardQueries.ATTACHMENT_TYPE, start, end),
 				rows(start, end, PAGE_ROWS));
 	}
 

@@ -340,6 +340,84 @@ class DashboardTests {
 		assertThat(weeks).extracting(Dashboard.Week::count).containsExactly(1L, 2L, 0L);
 		assertThat(weeks.get(1).start()).isEqualTo(LocalDate.of(2018, 3, 12));
 		assertThat(weeks.get(1).end()).isEqualTo(LocalDate.of(2018, 3, 18));
+		assertThat(weeks).isEqualTo(this.queries.perWeekPlain(LocalDate.of(2018, 3, 5), 3));
+		this.jdbc
+			.sql("UPDATE incident SET reported_at = reported_at - interval '1 hour' "
+					+ "WHERE reported_at = '2018-03-11T15:30:00Z'")
+			.update();
+		assertThat(this.queries.perWeek(LocalDate.of(2018, 3, 5), 3)).as("moved back into the first week")
+			.extracting(Dashboard.Week::count)
+			.containsExactly(2L, 1L, 0L);
+		assertThat(this.jdbc.sql("SELECT slot || '=' || count FROM incident_report_slot WHERE count > 0 ORDER BY slot")
+			.query(String.class)
+			.list())
+			.as("the slots")
+			.isEqualTo(this.jdbc
+				.sql("""
+						SELECT slot || '=' || n FROM (
+						  SELECT date_bin('15 minutes', reported_at, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS slot, count(*) AS n
+						  FROM incident GROUP BY 1) AS slots ORDER BY slot""")
+				.query(String.class)
+				.list());
+	}
+
+	@Test
+	void senderDomainsAndAttachmentTypesEqualThePlainCountAcrossTheFirstDaysBoundary() {
+		ApiClient helpdesk = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK", "MANAGER"), Users.PASSWORD);
+		Instant now = Instant.now();
+		String domain = "feat-" + UUID.randomUUID().toString().substring(0, 8) + ".example.top";
+		long incident = created(helpdesk, now.minus(Duration.ofDays(40)), List.of());
+		List<Integer> hoursAgo = List.of(1, 30, 24 * 29 + 20, 24 * 30 - 1, 24 * 30 + 1, 24 * 31);
+		for (int i = 0; i < hoursAgo.size(); i++) {
+			byte[] mail = io.spoofdesk.mailanalysis.TestMail
+				.from("Sales <sales" + i + "@" + (i % 2 == 0 ? domain : "Other-" + domain) + ">")
+				.subject("Invoice " + i)
+				.text("see attachment")
+				.attach("invoice" + i + ((i % 3 == 0) ? ".ZIP" : ".docm"), "application/octet-stream",
+						("x" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.attach("readme.txt", "text/plain", ("y" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.bytes();
+			HttpResponse<String> attached = helpdesk.send(helpdesk.request("/api/v1/incidents/" + incident + "/mails")
+				.header("Content-Type", "message/rfc822")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(mail)));
+			assertThat(attached.statusCode()).as(attached.body()).isEqualTo(201);
+			this.jdbc.sql("UPDATE incident_mail SET added_at = ? WHERE id = (SELECT max(id) FROM incident_mail)")
+				.param(java.sql.Timestamp.from(now.minus(Duration.ofHours(hoursAgo.get(i)))))
+				.update();
+		}
+		assertMailFeaturesEqualPlain(now, "attaching and re-dating");
+		assertThat(this.queries.mailFeatures(DashboardQueries.SENDER_DOMAIN, now.minus(Duration.ofDays(30))))
+			.contains(new Dashboard.Count(domain, 2), new Dashboard.Count("other-" + domain, 2));
+
+		this.jdbc.sql("DELETE FROM incident_mail WHERE incident_id = ? AND subject = 'Invoice 1'")
+			.param(incident)
+			.update();
+		assertMailFeaturesEqualPlain(now, "a delete");
+		assertThat(this.queries.mailFeatures(DashboardQueries.SENDER_DOMAIN, now.minus(Duration.ofDays(30))))
+			.contains(new Dashboard.Count("other-" + domain, 1));
+	}
+
+	void assertMailFeaturesEqualPlain(Instant now, String after) {
+		assertThat(this.jdbc
+			.sql("SELECT feature || '/' || value || '/' || day || '=' || count FROM mail_feature_day "
+					+ "WHERE count > 0 ORDER BY 1")
+			.query(String.class)
+			.list())
+			.as("the summary rows after " + after)
+			.isEqualTo(this.jdbc
+				.sql("""
+						SELECT f.feature || '/' || f.value || '/' || (m.added_at AT TIME ZONE 'UTC')::date || '=' || count(*)
+						FROM incident_mail m, mail_features(m.from_address, m.analysis) AS f
+						GROUP BY f.feature, f.value, (m.added_at AT TIME ZONE 'UTC')::date ORDER BY 1""")
+				.query(String.class)
+				.list());
+		for (String feature : List.of(DashboardQueries.SENDER_DOMAIN, DashboardQueries.ATTACHMENT_TYPE)) {
+			for (Duration back : List.of(Duration.ofDays(30), Duration.ofDays(1), Duration.ofHours(40))) {
+				Instant since = now.minus(back);
+				assertThat(this.queries.mailFeatures(feature, since)).as("%s since %s after %s", feature, since, after)
+					.isEqualTo(this.queries.mailFeaturesPlain(feature, since, Instant.parse("2100-01-01T00:00:00Z")));
+			}
+		}
 	}
 
 	@Test
