@@ -381,6 +381,26 @@ class ChecklistTests {
 		assertThat(staff.get("/notifications/bell").body()).contains(">3<");
 	}
 
+	@Test
+	void aBacklogOfOverdueStepsIsRemindedInBatchesEachStepOnce() {
+		String staffName = Users.create(this.port, "STAFF");
+		long incident = newIncident(user(Users.create(this.port, "HELPDESK")));
+		int backlog = StepReminders.BATCH * 2 + 17;
+		this.jdbc.sql("""
+				INSERT INTO checklist_step (checklist_id, incident_id, position, phase, title, default_role, required,
+				                            evidence_required, status, assignee, due_at, updated_at, updated_by)
+				SELECT c.id, c.incident_id, 100 + n, 'REVIEW', 'backlog ' || n, 'STAFF', false, false, 'TODO', ?,
+				       now() - interval '3 days', now(), 'test'
+				FROM checklist c CROSS JOIN generate_series(1, ?) AS n WHERE c.incident_id = ? AND c.active""")
+			.params(staffName, backlog, incident)
+			.update();
+
+		this.reminders.remind();
+		this.reminders.remind();
+
+		assertThat(notifications(staffName, "OVERDUE")).as("every step once, across batches").isEqualTo(backlog);
+	}
+
 	int notifications(String username, String kind) {
 		return this.jdbc.sql("SELECT count(*) FROM notification WHERE username = ? AND kind = ?")
 			.params(username, kind)
