@@ -18,6 +18,8 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.validation.Errors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -48,6 +50,14 @@ class ApiExceptionAdvice {
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException ex, Locale locale) {
 		return problem(HttpStatus.BAD_REQUEST, "error.400", locale);
+	}
+
+	/** A form that should carry a file but is not multipart (or is too large). */
+	@ExceptionHandler(MultipartException.class)
+	ProblemDetail notAnUpload(MultipartException ex, Locale locale) {
+		return (ex instanceof MaxUploadSizeExceededException)
+				? problem(HttpStatus.PAYLOAD_TOO_LARGE, "error.413", locale)
+				: problem(HttpStatus.BAD_REQUEST, "error.400", locale);
 	}
 
 	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)

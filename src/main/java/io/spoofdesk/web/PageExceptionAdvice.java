@@ -11,6 +11,8 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -33,6 +35,20 @@ class PageExceptionAdvice {
 			EditConflictException.class })
 	ModelAndView conflict(RuntimeException ex, Locale locale) {
 		return conflictPage(this.conflicts.of(ex, locale));
+	}
+
+	/**
+	 * A form that should carry a file but is not multipart: 400 (it was a 500 with a
+	 * stack trace); one over the size limit: 413.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ModelAndView notAnUpload(MultipartException ex) {
+		HttpStatus status = (ex instanceof MaxUploadSizeExceededException) ? HttpStatus.PAYLOAD_TOO_LARGE
+				: HttpStatus.BAD_REQUEST;
+		ModelAndView page = new ModelAndView("error/page", status);
+		page.addObject("assets", this.assets);
+		page.addObject("code", status.value());
+		return page;
 	}
 
 	private ModelAndView conflictPage(String detail) {
