@@ -342,6 +342,81 @@ class RouteAccessMatrixTests {
 		assertThat(wrong).isEmpty();
 	}
 
+	@Test
+	void everyStateChangingPageNeedsTheCsrfToken() {
+		List<String> wrong = new ArrayList<>();
+		for (Route route : table()) {
+			if (route.api() || "GET".equals(route.method()) || route.door().isEmpty()) {
+				continue; // the API takes no cookies (stateless, Basic or token), so no
+							// CSRF
+			}
+			Browser browser = signedIn(this.users.get(route.door().iterator().next()));
+			int status = browser.postWithoutToken(route.example(), Map.of()).statusCode();
+			if (status != 403) {
+				wrong.add(route.key() + " without the token: " + status);
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void everyAnswerCarriesTheSecurityHeadersAndNoVersions() {
+		List<String> wrong = new ArrayList<>();
+		for (Route route : table()) {
+			if (!"GET".equals(route.method())) {
+				continue;
+			}
+			String user = route.door().isEmpty() ? null : this.users.get(route.door().iterator().next());
+			HttpResponse<String> response = get(route, user);
+			java.net.http.HttpHeaders headers = response.headers();
+			List<String> missing = new ArrayList<>();
+			if (!headers.firstValue("X-Content-Type-Options").orElse("").equals("nosniff")) {
+				missing.add("nosniff");
+			}
+			if (!headers.firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'")) {
+				missing.add("CSP frame-ancestors");
+			}
+			if (headers.firstValue("Content-Security-Policy").orElse("").contains("unsafe-inline")) {
+				missing.add("CSP without unsafe-inline");
+			}
+			if (!headers.firstValue("Cache-Control").orElse("").contains("no-store")) {
+				missing.add("Cache-Control no-store");
+			}
+			if (headers.firstValue("Server").isPresent() || headers.firstValue("X-Powered-By").isPresent()) {
+				missing.add("no Server / X-Powered-By header");
+			}
+			if (response.body().contains("Exception") && response.statusCode() >= 400) {
+				missing.add("no exception in the body");
+			}
+			if (!missing.isEmpty()) {
+				wrong.add(route.key() + " (" + response.statusCode() + "): " + missing);
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	HttpResponse<String> get(Route route, String username) {
+		String path = route.example() + (route.path().startsWith("/reports/period") ? "?period=2026-11" : "");
+		if (route.api()) {
+			ApiClient client = (username != null) ? ApiClient.basic(this.port, username, Users.PASSWORD)
+					: ApiClient.anonymous(this.port);
+			return client.get(path);
+		}
+		return signedIn(username).get(path);
+	}
+
+	Browser signedIn(String username) {
+		return this.browsers.computeIfAbsent(String.valueOf(username), (name) -> {
+			Browser browser = new Browser(this.port);
+			if (username != null) {
+				browser.signIn(username, Users.PASSWORD);
+			}
+			browser.get("/login");
+			browser.get("/");
+			return browser;
+		});
+	}
+
 	/** One call of a route as a user (null: anonymous), answering the status. */
 	int call(Route route, String username) {
 		String path = route.example() + (route.path().startsWith("/reports/period") ? "?period=2026-11" : "");
@@ -355,15 +430,7 @@ class RouteAccessMatrixTests {
 						? HttpRequest.BodyPublishers.noBody() : body))
 				.statusCode();
 		}
-		Browser browser = this.browsers.computeIfAbsent(String.valueOf(username), (name) -> {
-			Browser signedIn = new Browser(this.port);
-			if (username != null) {
-				signedIn.signIn(username, Users.PASSWORD);
-			}
-			signedIn.get("/login");
-			signedIn.get("/");
-			return signedIn;
-		});
+		Browser browser = signedIn(username);
 		return "GET".equals(route.method()) ? browser.get(path).statusCode()
 				: browser.post(path, Map.of()).statusCode();
 	}
