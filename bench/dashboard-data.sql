@@ -8,7 +8,7 @@
 \timing on
 BEGIN;
 -- The summary triggers are off for the bulk load and the summaries recomputed at the end
--- (see V14: a million updates of the same summary rows in one transaction).
+-- (see V15: a million updates of the same summary rows in one transaction).
 ALTER TABLE checklist_step DISABLE TRIGGER USER;
 ALTER TABLE warning_draft DISABLE TRIGGER USER;
 CREATE TEMP TABLE bench_version AS

@@ -6,7 +6,7 @@
 --   psql -h 127.0.0.1 -U postgres -d spoofdesk_bench -v template=<incident_mail id> -f bench/dashboard-mails.sql
 \timing on
 BEGIN;
--- summary triggers off for the bulk load, summaries recomputed at the end (see V14)
+-- summary triggers off for the bulk load, summaries recomputed at the end (see V15)
 ALTER TABLE incident_mail DISABLE TRIGGER USER;
 CREATE TEMP TABLE bench_mail AS
 WITH template AS (SELECT * FROM incident_mail WHERE id = :template)

@@ -169,30 +169,3 @@ CREATE TRIGGER warning_draft_status_count_insert_delete AFTER INSERT OR DELETE O
 CREATE TRIGGER warning_draft_status_count_update AFTER UPDATE OF status ON warning_draft
     FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status)
     EXECUTE FUNCTION warning_draft_status_count_track();
-
--- Bulk loads (the benchmark data generator) switch the summary triggers off: one
--- transaction adding a million rows would update the same few summary rows a million times,
--- and PostgreSQL keeps every one of those row versions until the transaction ends. They call
--- this afterwards; it recomputes every dashboard summary from the tables themselves.
-CREATE FUNCTION dashboard_summaries_rebuild() RETURNS void LANGUAGE sql AS $$
-    DELETE FROM incident_open_count;
-    INSERT INTO incident_open_count (status, severity, count)
-    SELECT status, severity, count(*) FROM incident
-    WHERE status NOT IN ('CLOSED', 'FALSE_POSITIVE')
-    GROUP BY status, severity;
-
-    DELETE FROM open_step_due_day;
-    INSERT INTO open_step_due_day (assignee, due_day, count)
-    SELECT coalesce(assignee, ''), (due_at AT TIME ZONE 'UTC')::date, count(*) FROM checklist_step
-    WHERE status IN ('TODO', 'IN_PROGRESS', 'BLOCKED') AND NOT dormant AND due_at IS NOT NULL
-    GROUP BY 1, 2;
-
-    DELETE FROM impersonation_day;
-    INSERT INTO impersonation_day (address, day, count)
-    SELECT address, (reported_at AT TIME ZONE 'UTC')::date, count(*) FROM incident_impersonation GROUP BY 1, 2;
-
-    DELETE FROM warning_draft_status_count;
-    INSERT INTO warning_draft_status_count (status, count) SELECT status, count(*) FROM warning_draft GROUP BY status;
-
-    UPDATE dashboard_month_times SET dirty = true;
-$$;

@@ -268,6 +268,26 @@ class DashboardTests {
 				.single());
 	}
 
+	@Test
+	void theRebuildForBulkLoadsComputesWhatTheTriggersKept() {
+		incident(Instant.parse("2019-08-01T03:00:00Z"), "NEW");
+		List<String> kept = summaries();
+		this.jdbc.sql("SELECT dashboard_summaries_rebuild()").query(String.class).list();
+		assertThat(summaries()).isEqualTo(kept).isNotEmpty();
+	}
+
+	List<String> summaries() {
+		List<String> rows = new java.util.ArrayList<>();
+		for (String table : List.of("incident_open_count", "open_step_due_day", "impersonation_day",
+				"warning_draft_status_count", "mail_feature_day", "incident_report_slot")) {
+			rows.addAll(
+					this.jdbc.sql("SELECT '" + table + ": ' || t::text FROM " + table + " t WHERE count > 0 ORDER BY 1")
+						.query(String.class)
+						.list());
+		}
+		return rows;
+	}
+
 	long created(ApiClient client, Instant reportedAt, List<String> impersonated) {
 		String addresses = impersonated.stream()
 			.map((address) -> "\"" + address + "\"")

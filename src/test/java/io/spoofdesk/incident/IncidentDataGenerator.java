@@ -220,7 +220,7 @@ public final class IncidentDataGenerator {
 	/**
 	 * Switches the dashboard's summary triggers off for the bulk load (one transaction
 	 * updating the same summary rows a million times grows without bound) and, when
-	 * switching them on again, recomputes the summaries (V14
+	 * switching them on again, recomputes the summaries (V15
 	 * {@code dashboard_summaries_rebuild}).
 	 */
 	private static void summaryTriggers(Connection connection, String action) throws Exception {
