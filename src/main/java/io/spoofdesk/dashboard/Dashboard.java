@@ -12,6 +12,11 @@ public record Dashboard(List<Count> openByStatus, List<Count> openBySeverity, lo
 	/** A label and how many. */
 	public record Count(String key, long count) {
 
+		/** Reads a row of (label, count), as every "how many per ..." query answers. */
+		static Count of(java.sql.ResultSet row, int rowNumber) throws java.sql.SQLException {
+			return new Count(row.getString(1), row.getLong(2));
+		}
+
 	}
 
 	/** Incidents reported in one week (Monday to Sunday, company time zone). */

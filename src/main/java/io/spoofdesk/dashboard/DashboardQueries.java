@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +90,7 @@ public class DashboardQueries {
 			.param("nextDay", LocalDate.ofInstant(nextDay, ZoneOffset.UTC))
 			.param("since", Timestamp.from(since))
 			.param("nextDayStart", Timestamp.from(nextDay))
-			.query((rs, n) -> new Dashboard.Count(rs.getString(1), rs.getLong(2)))
+			.query(Dashboard.Count::of)
 			.list();
 	}
 
@@ -105,7 +104,7 @@ public class DashboardQueries {
 				WHERE m.added_at >= ? AND m.added_at < ? AND f.feature = ?
 				GROUP BY f.value ORDER BY 2 DESC, 1 LIMIT 10""")
 			.params(Timestamp.from(from), Timestamp.from(to), feature)
-			.query((rs, n) -> new Dashboard.Count(rs.getString(1), rs.getLong(2)))
+			.query(Dashboard.Count::of)
 			.list();
 	}
 
@@ -192,7 +191,7 @@ public class DashboardQueries {
 				  WHERE status IN ('TODO', 'IN_PROGRESS', 'BLOCKED') AND NOT dormant AND due_at >= ? AND due_at < ?
 				) AS due GROUP BY assignee HAVING sum(count) > 0 ORDER BY 2 DESC, 1 LIMIT 20""")
 			.params(LocalDate.ofInstant(today, ZoneOffset.UTC), Timestamp.from(today), Timestamp.from(now))
-			.query((rs, n) -> new Dashboard.Count(rs.getString(1), rs.getLong(2)))
+			.query(Dashboard.Count::of)
 			.list();
 	}
 
@@ -203,7 +202,7 @@ public class DashboardQueries {
 				WHERE status IN ('TODO', 'IN_PROGRESS', 'BLOCKED') AND NOT dormant AND due_at < ?
 				GROUP BY assignee ORDER BY count(*) DESC, 1 LIMIT 20""")
 			.param(Timestamp.from(now))
-			.query((rs, n) -> new Dashboard.Count(rs.getString(1), rs.getLong(2)))
+			.query(Dashboard.Count::of)
 			.list();
 	}
 
@@ -221,26 +220,22 @@ public class DashboardQueries {
 				  SELECT address, 1 FROM incident_impersonation WHERE reported_at >= ? AND reported_at < ?
 				) AS named GROUP BY address HAVING sum(count) > 0 ORDER BY 2 DESC, 1 LIMIT 10""")
 			.params(LocalDate.ofInstant(nextDay, ZoneOffset.UTC), Timestamp.from(since), Timestamp.from(nextDay))
-			.query((rs, n) -> new Dashboard.Count(rs.getString(1), rs.getLong(2)))
+			.query(Dashboard.Count::of)
 			.list();
 	}
 
 	/** The plain count that {@link #impersonated} must equal. */
 	List<Dashboard.Count> impersonatedPlain(Instant since) {
-		return top("""
+		return this.jdbc.sql("""
 				SELECT address, count(*) FROM incident, unnest(impersonated_addresses) AS address
-				WHERE reported_at >= ? GROUP BY address ORDER BY count(*) DESC, address LIMIT 10""", since);
+				WHERE reported_at >= ? GROUP BY address ORDER BY count(*) DESC, address LIMIT 10""")
+			.param(Timestamp.from(since))
+			.query(Dashboard.Count::of)
+			.list();
 	}
 
 	private List<Dashboard.Count> counts(String sql) {
-		return this.jdbc.sql(sql).query((rs, n) -> new Dashboard.Count(rs.getString(1), rs.getLong(2))).list();
-	}
-
-	private List<Dashboard.Count> top(String sql, Instant... range) {
-		return this.jdbc.sql(sql)
-			.params(Arrays.stream(range).map(Timestamp::from).toList())
-			.query((rs, n) -> new Dashboard.Count(rs.getString(1), rs.getLong(2)))
-			.list();
+		return this.jdbc.sql(sql).query(Dashboard.Count::of).list();
 	}
 
 }

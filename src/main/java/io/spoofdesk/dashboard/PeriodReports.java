@@ -112,10 +112,7 @@ public class PeriodReports {
 	}
 
 	private List<Dashboard.Count> counts(String sql, Instant start, Instant end) {
-		return this.jdbc.sql(sql)
-			.params(Timestamp.from(start), Timestamp.from(end))
-			.query((rs, n) -> new Dashboard.Count(rs.getString(1), rs.getLong(2)))
-			.list();
+		return this.jdbc.sql(sql).params(Timestamp.from(start), Timestamp.from(end)).query(Dashboard.Count::of).list();
 	}
 
 }
