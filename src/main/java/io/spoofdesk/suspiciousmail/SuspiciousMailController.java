@@ -1,6 +1,7 @@
 package io.spoofdesk.suspiciousmail;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import io.spoofdesk.incident.Incidents;
 import io.spoofdesk.mailanalysis.NotMailException;
 import io.spoofdesk.mailanalysis.Urls;
 import io.spoofdesk.settings.CompanyIdentityService;
+import io.spoofdesk.shared.FileNames;
 import io.spoofdesk.shared.NotFoundException;
 
 import org.springframework.http.ContentDisposition;
@@ -74,7 +76,7 @@ class SuspiciousMailController {
 	}
 
 	private UploadOutcome attach(long incidentId, byte[] raw, String fileName, Locale locale) {
-		String name = (fileName != null && !fileName.isBlank()) ? fileName : "(pasted)";
+		String name = (fileName != null && !fileName.isBlank()) ? FileNames.safe(fileName, "mail.eml") : "(pasted)";
 		try {
 			SuspiciousMails.Attached attached = this.mails.attach(incidentId, raw, fileName);
 			return new UploadOutcome(name, attached.duplicate() ? "DUPLICATE" : "ADDED", attached.mailId(), null);
@@ -147,8 +149,11 @@ class SuspiciousMailController {
 
 	}
 
-	/** What happened to one uploaded file, shown after the upload. */
-	record UploadOutcome(String name, String result, Long mailId, String reason) {
+	/**
+	 * What happened to one uploaded file, shown once after the redirect (kept in the
+	 * session meanwhile, so serializable).
+	 */
+	record UploadOutcome(String name, String result, Long mailId, String reason) implements Serializable {
 
 	}
 

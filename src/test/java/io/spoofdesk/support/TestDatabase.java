@@ -72,6 +72,19 @@ public final class TestDatabase implements AutoCloseable {
 				embedded.getJdbcUrl("postgres", "postgres"), "postgres", "", embedded);
 	}
 
+	/**
+	 * One more fresh database on the server of the test run's database (named by the
+	 * {@code spring.datasource.*} system properties), for a test that starts its own
+	 * applications and must not share their data with the other tests. Dropped on close;
+	 * the server stays.
+	 */
+	public static TestDatabase anotherOnTheRunServer() throws SQLException {
+		return createOn("a second database beside the run's", System.getProperty("spring.datasource.url"),
+				System.getProperty("spring.datasource.username"), System.getProperty("spring.datasource.password"),
+				() -> {
+				});
+	}
+
 	private static TestDatabase createOn(String description, String adminUrl, String username, String password,
 			AutoCloseable server) throws SQLException {
 		TestDatabase database = new TestDatabase(description, adminUrl, username, password, server);
