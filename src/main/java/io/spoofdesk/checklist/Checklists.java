@@ -22,6 +22,7 @@ import io.spoofdesk.notification.NotificationKind;
 import io.spoofdesk.notification.Notifications;
 import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.EditConflictException;
+import io.spoofdesk.shared.FileNames;
 import io.spoofdesk.shared.NotFoundException;
 import io.spoofdesk.shared.Texts;
 
@@ -253,7 +254,7 @@ public class Checklists {
 		if (content.length > this.properties.evidenceMaxSize().toBytes()) {
 			throw StepRules.fieldError("file", "checklist.evidence.tooLarge");
 		}
-		String name = EvidenceTypes.safeName(fileName);
+		String name = FileNames.safe(fileName, "evidence");
 		String contentType = EvidenceTypes.contentTypeOf(name, content)
 			.orElseThrow(() -> StepRules.fieldError("file", "checklist.evidence.type"));
 		EvidenceFile file = this.evidence.insert(incidentId, stepId, name, contentType, content, CurrentUser.username(),

@@ -39,20 +39,6 @@ final class EvidenceTypes {
 		return matches ? Optional.of(contentType) : Optional.empty();
 	}
 
-	/** A name safe to store and offer for download: no folders, no control characters. */
-	static String safeName(String fileName) {
-		String name = (fileName != null) ? fileName : "";
-		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-		name = name.replaceAll("[\\p{Cntrl}\\p{Cf}]", "").strip();
-		while (name.startsWith(".")) {
-			name = name.substring(1);
-		}
-		if (name.length() > 200) {
-			name = name.substring(name.length() - 200);
-		}
-		return name.isEmpty() ? "evidence" : name;
-	}
-
 	private static String extensionOf(String fileName) {
 		int dot = fileName.lastIndexOf('.');
 		return (dot < 0) ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);

@@ -15,6 +15,7 @@ import io.spoofdesk.incident.Incidents;
 import io.spoofdesk.mailanalysis.MailAnalysis;
 import io.spoofdesk.mailanalysis.MailAnalyzer;
 import io.spoofdesk.mailanalysis.NotMailException;
+import io.spoofdesk.shared.FileNames;
 import io.spoofdesk.shared.NotFoundException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -79,7 +80,7 @@ public class SuspiciousMails {
 		IncidentView incident = this.incidents.get(incidentId);
 		MailAnalysis analysis = analyse(raw);
 		keepEvidence(analysis.sha256(), raw);
-		return link(incident.id(), analysis, fileName);
+		return link(incident.id(), analysis, (fileName != null) ? FileNames.safe(fileName, "mail.eml") : null);
 	}
 
 	/**

@@ -18,7 +18,6 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.validation.Errors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -33,8 +32,11 @@ class ApiExceptionAdvice {
 
 	private final MessageSource messages;
 
-	ApiExceptionAdvice(MessageSource messages) {
+	private final UploadRefusals uploads;
+
+	ApiExceptionAdvice(MessageSource messages, UploadRefusals uploads) {
 		this.messages = messages;
+		this.uploads = uploads;
 	}
 
 	@ExceptionHandler(InvalidRequestException.class)
@@ -52,12 +54,14 @@ class ApiExceptionAdvice {
 		return problem(HttpStatus.BAD_REQUEST, "error.400", locale);
 	}
 
-	/** A form that should carry a file but is not multipart (or is too large). */
+	/** An upload that could not be read: too many parts, too large, or not an upload. */
 	@ExceptionHandler(MultipartException.class)
 	ProblemDetail notAnUpload(MultipartException ex, Locale locale) {
-		return (ex instanceof MaxUploadSizeExceededException)
-				? problem(HttpStatus.PAYLOAD_TOO_LARGE, "error.413", locale)
-				: problem(HttpStatus.BAD_REQUEST, "error.400", locale);
+		UploadRefusals.Refusal refusal = this.uploads.of(ex).orElseThrow();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(refusal.status(),
+				this.uploads.detail(refusal, locale));
+		problem.setTitle(this.uploads.title(refusal, locale));
+		return problem;
 	}
 
 	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)

@@ -1,6 +1,7 @@
 package io.spoofdesk.web;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.RequestDispatcher;
@@ -13,7 +14,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -30,8 +30,11 @@ class AppErrorController implements ErrorController {
 
 	private final MessageSource messages;
 
-	AppErrorController(MessageSource messages) {
+	private final UploadRefusals uploads;
+
+	AppErrorController(MessageSource messages, UploadRefusals uploads) {
 		this.messages = messages;
+		this.uploads = uploads;
 	}
 
 	@RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
@@ -40,21 +43,31 @@ class AppErrorController implements ErrorController {
 			// A browser that opened an API URL still gets the API's answer.
 			return new ModelAndView("forward:/error/problem");
 		}
-		HttpStatus status = statusOf(request);
-		int code = PAGES.contains(status.value()) ? status.value() : (status.is4xxClientError() ? 400 : 500);
+		Optional<UploadRefusals.Refusal> upload = uploadRefusal(request);
+		HttpStatus status = upload.map(UploadRefusals.Refusal::status).orElseGet(() -> statusOf(request));
 		ModelAndView page = new ModelAndView("error/page", status);
-		page.addObject("code", code);
+		page.addObject("code", pageCode(status));
+		upload.ifPresent(refusal -> {
+			Locale locale = RequestContextUtils.getLocale(request);
+			page.addObject("titleText", this.uploads.title(refusal, locale));
+			page.addObject("detailText", this.uploads.detail(refusal, locale));
+		});
 		return page;
 	}
 
 	@RequestMapping({ "/error", "/error/problem" })
 	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
-		HttpStatus status = statusOf(request);
-		int code = PAGES.contains(status.value()) ? status.value() : (status.is4xxClientError() ? 400 : 500);
+		Optional<UploadRefusals.Refusal> upload = uploadRefusal(request);
+		HttpStatus status = upload.map(UploadRefusals.Refusal::status).orElseGet(() -> statusOf(request));
+		int code = pageCode(status);
 		Locale locale = RequestContextUtils.getLocale(request);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				this.messages.getMessage("error." + code + ".detail", null, status.getReasonPhrase(), locale));
-		problem.setTitle(this.messages.getMessage("error." + code + ".title", null, status.getReasonPhrase(), locale));
+				upload.map(refusal -> this.uploads.detail(refusal, locale))
+					.orElseGet(() -> this.messages.getMessage("error." + code + ".detail", null,
+							status.getReasonPhrase(), locale)));
+		problem.setTitle(upload.map(refusal -> this.uploads.title(refusal, locale))
+			.orElseGet(() -> this.messages.getMessage("error." + code + ".title", null, status.getReasonPhrase(),
+					locale)));
 		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (path != null) {
 			problem.setProperty("path", path.toString());
@@ -63,17 +76,16 @@ class AppErrorController implements ErrorController {
 	}
 
 	/**
-	 * An upload over the limit may fail while a filter reads the form (e.g. the CSRF
-	 * token in a multipart body), before Spring MVC can map it to 413.
+	 * An upload that could not be read may fail while a filter reads the form (e.g. the
+	 * CSRF token in a multipart body), before Spring MVC can answer it.
 	 */
-	private static boolean isUploadTooLarge(Object error) {
-		for (Throwable cause = (error instanceof Throwable t) ? t : null; cause != null; cause = cause.getCause()) {
-			if (cause instanceof MaxUploadSizeExceededException
-					|| cause.getClass().getSimpleName().endsWith("SizeLimitExceededException")) {
-				return true;
-			}
-		}
-		return false;
+	private Optional<UploadRefusals.Refusal> uploadRefusal(HttpServletRequest request) {
+		return (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable error)
+				? this.uploads.of(error) : Optional.empty();
+	}
+
+	private static int pageCode(HttpStatus status) {
+		return PAGES.contains(status.value()) ? status.value() : (status.is4xxClientError() ? 400 : 500);
 	}
 
 	static boolean isApi(HttpServletRequest request) {
@@ -83,9 +95,6 @@ class AppErrorController implements ErrorController {
 	}
 
 	private static HttpStatus statusOf(HttpServletRequest request) {
-		if (isUploadTooLarge(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
-			return HttpStatus.PAYLOAD_TOO_LARGE;
-		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		if (code instanceof Integer value) {
 			HttpStatus status = HttpStatus.resolve(value);

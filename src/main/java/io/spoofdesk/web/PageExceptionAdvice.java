@@ -11,7 +11,6 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -26,9 +25,12 @@ class PageExceptionAdvice {
 
 	private final ConflictMessages conflicts;
 
-	PageExceptionAdvice(WebJarAssets assets, ConflictMessages conflicts) {
+	private final UploadRefusals uploads;
+
+	PageExceptionAdvice(WebJarAssets assets, ConflictMessages conflicts, UploadRefusals uploads) {
 		this.assets = assets;
 		this.conflicts = conflicts;
+		this.uploads = uploads;
 	}
 
 	@ExceptionHandler({ ObjectOptimisticLockingFailureException.class, ConflictException.class,
@@ -37,17 +39,15 @@ class PageExceptionAdvice {
 		return conflictPage(this.conflicts.of(ex, locale));
 	}
 
-	/**
-	 * A form that should carry a file but is not multipart: 400 (it was a 500 with a
-	 * stack trace); one over the size limit: 413.
-	 */
+	/** An upload that could not be read: too many parts, too large, or not an upload. */
 	@ExceptionHandler(MultipartException.class)
-	ModelAndView notAnUpload(MultipartException ex) {
-		HttpStatus status = (ex instanceof MaxUploadSizeExceededException) ? HttpStatus.PAYLOAD_TOO_LARGE
-				: HttpStatus.BAD_REQUEST;
-		ModelAndView page = new ModelAndView("error/page", status);
+	ModelAndView notAnUpload(MultipartException ex, Locale locale) {
+		UploadRefusals.Refusal refusal = this.uploads.of(ex).orElseThrow();
+		ModelAndView page = new ModelAndView("error/page", refusal.status());
 		page.addObject("assets", this.assets);
-		page.addObject("code", status.value());
+		page.addObject("code", refusal.status().value());
+		page.addObject("titleText", this.uploads.title(refusal, locale));
+		page.addObject("detailText", this.uploads.detail(refusal, locale));
 		return page;
 	}
 
