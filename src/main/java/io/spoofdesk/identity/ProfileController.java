@@ -1,10 +1,14 @@
 package io.spoofdesk.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,9 +30,14 @@ class ProfileController {
 
 	private final ApiTokens tokens;
 
-	ProfileController(UserAccounts accounts, ApiTokens tokens) {
+	private final AuthenticationThrottle throttle;
+
+	private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+
+	ProfileController(UserAccounts accounts, ApiTokens tokens, AuthenticationThrottle throttle) {
 		this.accounts = accounts;
 		this.tokens = tokens;
+		this.throttle = throttle;
 	}
 
 	@GetMapping
@@ -41,18 +50,27 @@ class ProfileController {
 	@PostMapping("/password")
 	String changePassword(@AuthenticationPrincipal SignedInUser me,
 			@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		if (!result.hasFieldErrors("newPassword") && !form.getNewPassword().equals(form.getConfirmation())) {
 			result.rejectValue("confirmation", "identity.password.mismatch");
 		}
+		String address = request.getRemoteAddr();
+		if (!result.hasErrors() && this.throttle.blockedUntil(me.username(), address).isPresent()) {
+			// guessing the current password is signing in by another door: the same limit
+			result.rejectValue("currentPassword", "identity.password.throttled");
+		}
 		if (!result.hasErrors()
 				&& !this.accounts.changeOwnPassword(me.id(), form.getCurrentPassword(), form.getNewPassword())) {
+			this.throttle.recordFailure(me.username(), address);
 			result.rejectValue("currentPassword", "identity.password.wrong");
 		}
 		if (result.hasErrors()) {
 			model.addAttribute("tokenForm", new TokenForm());
 			return fill(me, model);
 		}
+		// this session goes on; the account's other sessions end (SessionAccountFilter)
+		SessionAccountFilter.replacePrincipal(me.withPasswordHash(this.accounts.passwordHashOf(me.id())), request,
+				response, this.sessions);
 		redirect.addFlashAttribute("success", "identity.password.changed");
 		return "redirect:/profile";
 	}

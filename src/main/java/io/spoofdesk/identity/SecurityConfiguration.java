@@ -16,6 +16,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -70,7 +71,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationThrottle throttle, ProblemResponses problems,
-			Clock clock) throws Exception {
+			AccountStates accounts, Clock clock) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error",
 					"/error/**", "/actuator/health", "/actuator/health/**", "/actuator/info")
@@ -91,7 +92,8 @@ class SecurityConfiguration {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(frames -> frames.deny()))
-			.addFilterBefore(new ThrottleFilter(throttle, problems, clock), UsernamePasswordAuthenticationFilter.class);
+			.addFilterBefore(new ThrottleFilter(throttle, problems, clock), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new SessionAccountFilter(accounts), AuthorizationFilter.class);
 		return http.build();
 	}
 

@@ -16,6 +16,17 @@ public record SignedInUser(long id, String username, String displayName, Set<Rol
 				user.enabled());
 	}
 
+	/** The same user with the roles the account has now. */
+	SignedInUser withRoles(Set<Role> roles) {
+		return new SignedInUser(this.id, this.username, this.displayName, Set.copyOf(roles), this.passwordHash,
+				this.enabled);
+	}
+
+	/** The same user after a password change in this session. */
+	SignedInUser withPasswordHash(String passwordHash) {
+		return new SignedInUser(this.id, this.username, this.displayName, this.roles, passwordHash, this.enabled);
+	}
+
 	/** The same user without the password hash, for API calls authenticated by token. */
 	SignedInUser withoutPassword() {
 		return new SignedInUser(this.id, this.username, this.displayName, this.roles, "", this.enabled);

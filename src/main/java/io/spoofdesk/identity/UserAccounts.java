@@ -47,9 +47,13 @@ public class UserAccounts {
 	/** Read for every incident page's assignee list; kept for a few seconds. */
 	private final RecentValue<List<UserView>> assignable;
 
+	/** What signed-in sessions are checked against: forgotten on every change here. */
+	private final AccountStates accountStates;
+
 	UserAccounts(AppUserRepository users, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, AccountStates accountStates) {
 		this.users = users;
+		this.accountStates = accountStates;
 		this.passwordEncoder = passwordEncoder;
 		this.auditLog = auditLog;
 		this.clock = clock;
@@ -142,6 +146,7 @@ public class UserAccounts {
 	@Transactional
 	UserView update(long id, long expectedVersion, String displayName, String email, Set<Role> roles) {
 		this.assignable.forget();
+		this.accountStates.forget(id);
 		AppUser user = findExpecting(id, expectedVersion);
 		auditChange(user, "displayName", user.displayName(), displayName.trim());
 		auditChange(user, "email", user.email(), blankToNull(email));
@@ -153,6 +158,7 @@ public class UserAccounts {
 	@Transactional
 	UserView changeRoles(long id, Set<Role> roles) {
 		this.assignable.forget();
+		this.accountStates.forget(id);
 		AppUser user = find(id);
 		changeRoles(user, roles);
 		return user.toView();
@@ -161,6 +167,7 @@ public class UserAccounts {
 	@Transactional
 	UserView setEnabled(long id, boolean enabled) {
 		this.assignable.forget();
+		this.accountStates.forget(id);
 		AppUser user = find(id);
 		if (user.enabled() != enabled) {
 			user.setEnabled(enabled);
@@ -172,8 +179,14 @@ public class UserAccounts {
 
 	@Transactional
 	void resetPassword(long id, String newPassword) {
+		this.accountStates.forget(id);
 		find(id).changePasswordHash(this.passwordEncoder.encode(newPassword));
 		this.auditLog.record(AuditEntry.of("USER_PASSWORD_RESET", TARGET, id));
+	}
+
+	@Transactional(readOnly = true)
+	String passwordHashOf(long id) {
+		return find(id).passwordHash();
 	}
 
 	/** A user changing their own password must know the current one. */
@@ -183,6 +196,7 @@ public class UserAccounts {
 		if (!this.passwordEncoder.matches(currentPassword, user.passwordHash())) {
 			return false;
 		}
+		this.accountStates.forget(id);
 		user.changePasswordHash(this.passwordEncoder.encode(newPassword));
 		this.auditLog.record(AuditEntry.of("USER_PASSWORD_CHANGED", TARGET, id));
 		return true;
