@@ -162,6 +162,11 @@ class ChecklistStep {
 		touched(now, actor);
 	}
 
+	/** Whether the step belongs to a checklist that another playbook's replaced. */
+	boolean dormant() {
+		return this.dormant;
+	}
+
 	void makeDormant(boolean dormant) {
 		this.dormant = dormant;
 	}

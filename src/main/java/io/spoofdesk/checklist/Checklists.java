@@ -249,7 +249,7 @@ public class Checklists {
 	@Transactional
 	public EvidenceFile addEvidence(long incidentId, long stepId, String fileName, byte[] content) {
 		openIncident(incidentId);
-		ChecklistStep step = find(incidentId, stepId);
+		ChecklistStep step = findWritable(incidentId, stepId);
 		StepRules.checkCanWork(step, CurrentUser.username(), CurrentUser.roles());
 		if (content.length > this.properties.evidenceMaxSize().toBytes()) {
 			throw StepRules.fieldError("file", "checklist.evidence.tooLarge");
@@ -371,7 +371,7 @@ public class Checklists {
 	}
 
 	private ChecklistStep ledgerStep(long incidentId, long stepId) {
-		ChecklistStep step = find(incidentId, stepId);
+		ChecklistStep step = findWritable(incidentId, stepId);
 		if (!StepKinds.ROTATE_PASSWORDS.equals(step.kind())) {
 			throw new ConflictException("checklist.ledger.notForThisStep");
 		}
@@ -409,8 +409,20 @@ public class Checklists {
 		return this.steps.findInIncident(stepId, incidentId).orElseThrow(() -> new NotFoundException("Step", stepId));
 	}
 
-	private ChecklistStep findExpecting(long incidentId, long stepId, Long expectedVersion) {
+	/**
+	 * A step to change: not one of a replaced checklist, whose changes no page would show
+	 * (a second tab still open on the old checklist would lose its work silently).
+	 */
+	private ChecklistStep findWritable(long incidentId, long stepId) {
 		ChecklistStep step = find(incidentId, stepId);
+		if (step.dormant()) {
+			throw new ConflictException("checklist.step.replaced");
+		}
+		return step;
+	}
+
+	private ChecklistStep findExpecting(long incidentId, long stepId, Long expectedVersion) {
+		ChecklistStep step = findWritable(incidentId, stepId);
 		if (expectedVersion != null && expectedVersion != step.version()) {
 			throw new EditConflictException(step.updatedBy(), step.updatedAt());
 		}

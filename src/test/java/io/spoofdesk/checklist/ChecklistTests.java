@@ -1,5 +1,6 @@
 package io.spoofdesk.checklist;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -406,6 +407,45 @@ class ChecklistTests {
 			.params(username, kind)
 			.query(Integer.class)
 			.single();
+	}
+
+	@Test
+	void aStepOfAReplacedChecklistTakesNoMoreChanges() {
+		ApiClient manager = user(Users.create(this.port, "MANAGER"));
+		long incident = newIncident(user(Users.create(this.port, "HELPDESK")));
+		long nameOnly = this.jdbc.sql("SELECT id FROM playbook WHERE code = 'name-abused-only'")
+			.query(Long.class)
+			.single();
+		assertThat(manager
+			.post("/api/v1/incidents/" + incident + "/checklist/playbook", "{\"playbookId\": " + nameOnly + "}")
+			.statusCode()).isEqualTo(200);
+		long[] oldStep = this.jdbc
+			.sql("SELECT id, version FROM checklist_step WHERE incident_id = ? AND dormant AND status = 'TODO' "
+					+ "ORDER BY position LIMIT 1")
+			.param(incident)
+			.query((rs, n) -> new long[] { rs.getLong("id"), rs.getLong("version") })
+			.single();
+		long old = oldStep[0];
+
+		// a second tab still open on the old checklist
+		HttpResponse<String> done = status(manager, incident, oldStep, "DONE", null);
+		HttpResponse<String> evidence = manager
+			.send(manager.request("/api/v1/incidents/" + incident + "/checklist/steps/" + old + "/evidence")
+				.header("Content-Type", "multipart/form-data; boundary=b")
+				.POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"file\"; "
+						+ "filename=\"scan.log\"\r\nContent-Type: text/plain\r\n\r\nscan ok\r\n--b--\r\n")));
+
+		for (HttpResponse<String> refused : List.of(done, evidence)) {
+			assertThat(refused.statusCode()).isEqualTo(409);
+			assertThat(refused.body()).contains("別のプレイブックに切り替えられた");
+		}
+		assertThat(
+				this.jdbc.sql("SELECT status FROM checklist_step WHERE id = ?").param(old).query(String.class).single())
+			.isEqualTo("TODO");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM step_evidence WHERE step_id = ?")
+			.param(old)
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
