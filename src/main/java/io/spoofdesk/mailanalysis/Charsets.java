@@ -48,7 +48,16 @@ final class Charsets {
 		else if (isAscii(charset) && !isAscii(bytes)) {
 			charset = guess(bytes);
 		}
-		return new String(bytes, charset);
+		return withoutNul(new String(bytes, charset));
+	}
+
+	/**
+	 * Text without U+0000. A mail can carry it encoded ({@code =00}, {@code %00}, an
+	 * encoded word), no reader means it, and PostgreSQL cannot store it: a mail holding
+	 * one could not be filed.
+	 */
+	static String withoutNul(String text) {
+		return (text == null || text.indexOf('\u0000') < 0) ? text : text.replace("\u0000", "");
 	}
 
 	static Charset lookup(String name) {

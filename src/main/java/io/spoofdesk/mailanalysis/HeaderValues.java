@@ -36,7 +36,7 @@ final class HeaderValues {
 			return value;
 		}
 		try {
-			return MimeUtility.decodeText(value);
+			return Charsets.withoutNul(MimeUtility.decodeText(value));
 		}
 		catch (UnsupportedEncodingException | RuntimeException ex) {
 			return value;
@@ -57,8 +57,8 @@ final class HeaderValues {
 		try {
 			for (InternetAddress address : InternetAddress.parseHeader(raw, false)) {
 				String display = address.getPersonal();
-				result.add(
-						new MailAnalysis.Sender(clean(address.getAddress()), display == null ? null : display.strip()));
+				result.add(new MailAnalysis.Sender(clean(address.getAddress()),
+						display == null ? null : Charsets.withoutNul(display).strip()));
 			}
 		}
 		catch (AddressException | RuntimeException ex) {

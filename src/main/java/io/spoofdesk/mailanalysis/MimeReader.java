@@ -173,6 +173,7 @@ final class MimeReader {
 			if (name != null && name.contains("=?")) {
 				name = MimeUtility.decodeText(name);
 			}
+			name = Charsets.withoutNul(name);
 			return name == null || name.isBlank() ? null : name.strip();
 		}
 		catch (MessagingException | IOException | RuntimeException ex) {

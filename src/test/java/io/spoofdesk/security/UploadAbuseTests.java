@@ -137,6 +137,30 @@ class UploadAbuseTests {
 	}
 
 	@Test
+	void nulCharactersInAMailNeitherFailTheUploadNorReachTheDatabase() {
+		// encoded NULs (a raw NUL byte makes the upload a binary file, refused as not a
+		// mail)
+		String helpdesk = Users.create(this.port, "HELPDESK");
+		ApiClient api = ApiClient.basic(this.port, helpdesk, Users.PASSWORD);
+		long incident = incident(api);
+		String nulSubject = java.util.Base64.getEncoder().encodeToString("請求\u0000書".getBytes(StandardCharsets.UTF_8));
+		String raw = String.join("\r\n", "From: \"=?UTF-8?B?" + nulSubject + "?=\" <keiri@cdn-upd.example.top>",
+				"To: sato@aoba-shoji.co.jp", "Subject: =?UTF-8?B?" + nulSubject + "?=", "MIME-Version: 1.0",
+				"Content-Type: multipart/mixed; boundary=\"b\"", "", "--b", "Content-Type: text/plain; charset=UTF-8",
+				"Content-Transfer-Encoding: quoted-printable", "", "=E6=9C=AC=00 https://cdn-upd.example.top/a=00b",
+				"--b", "Content-Type: application/octet-stream",
+				"Content-Disposition: attachment; filename*=utf-8''%E8%AB%8B%00.exe", "", "TVqQAAMAAAAEAAAA", "--b--",
+				"");
+		HttpResponse<String> attached = timed(() -> attach(api, incident, raw.getBytes(StandardCharsets.UTF_8)));
+		assertThat(attached.statusCode()).as(attached.body()).isEqualTo(201);
+		long mail = latestMail(incident);
+		assertThat(analysisOf(mail)).doesNotContain("\\u0000").contains("請求");
+		Browser browser = new Browser(this.port);
+		browser.signIn(helpdesk, Users.PASSWORD);
+		assertThat(browser.get("/incidents/" + incident + "/mails/" + mail).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void zipBombsAreMeasuredWithoutBeingUnpacked() {
 		ApiClient api = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK"), Users.PASSWORD);
 		long incident = incident(api);
