@@ -20,6 +20,8 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
@@ -182,35 +184,40 @@ class WarningMailTests {
 			.single()).as("the checklist follows the warning mail").isEqualTo("DONE");
 	}
 
-	@Test
-	void inTheBrowserHelpdeskPreparesAndAManagerApprovesAndSends() throws Exception {
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "ja, 承認待ち, 送信済み 2, ダッシュボード", "en, Waiting for approval, Sent 2, Dashboard" })
+	void inTheBrowserHelpdeskPreparesAndAManagerApprovesSendsAndSeesTheDashboard(String language, String waiting,
+			String sent, String dashboard) throws Exception {
 		String helpdeskName = Users.create(this.port, "HELPDESK");
 		String managerName = Users.create(this.port, "MANAGER");
 		long incident = newIncident(ApiClient.basic(this.port, helpdeskName, Users.PASSWORD));
 
-		try (RealBrowser browser = RealBrowser.open(this.port, "ja")) {
+		try (RealBrowser browser = RealBrowser.open(this.port, language)) {
 			browser.signIn(helpdeskName, Users.PASSWORD).go("/incidents/" + incident);
 			browser.click(By.cssSelector("#warnings details summary"));
 			browser.type(By.id("addressList"), ADDRESS_BOOK);
 			browser.type(By.id("contactPhone"), "03-1234-5678");
-			browser.screenshot("warning-ja-1-prepare");
+			browser.screenshot("warning-" + language + "-1-prepare");
 			browser.clickAndWait(By.cssSelector("#warnings form button[type=submit]"),
 					".*/incidents/" + incident + "/warnings/\\d+$");
 			assertThat(browser.text()).contains("青葉トレーディング株式会社", "unknown-corp.example");
-			browser.screenshot("warning-ja-2-drafts");
+			browser.screenshot("warning-" + language + "-2-drafts");
 			browser.clickAndWait(By.cssSelector("form[action$='/submit'] button"), ".*/warnings/\\d+$");
-			assertThat(browser.text()).contains("承認待ち");
+			assertThat(browser.text()).contains(waiting);
 		}
-		try (RealBrowser browser = RealBrowser.open(this.port, "ja")) {
+		try (RealBrowser browser = RealBrowser.open(this.port, language)) {
 			browser.signIn(managerName, Users.PASSWORD).go("/notifications");
 			browser.clickAndWait(By.cssSelector("form[action$='/open'] button"), ".*/warnings/\\d+$");
 			browser.clickAndWait(By.cssSelector("form[action$='/approve'] button"), ".*/warnings/\\d+$");
-			browser.screenshot("warning-ja-3-approved");
+			browser.screenshot("warning-" + language + "-3-approved");
 			browser.clickAndWait(By.cssSelector("form[action$='/queue'] button"), ".*/warnings/\\d+$");
 			assertThat(this.sender.sendDue()).isEqualTo(2);
 			browser.go(browser.url().replaceAll("^https?://[^/]+", ""));
-			assertThat(browser.text()).contains("送信済み 2");
-			browser.screenshot("warning-ja-4-sent");
+			assertThat(browser.text()).contains(sent);
+			browser.screenshot("warning-" + language + "-4-sent");
+			browser.go("/dashboard");
+			assertThat(browser.text()).contains(dashboard);
+			browser.screenshot("warning-" + language + "-5-dashboard");
 		}
 		assertThat(smtp.getReceivedMessages()).hasSize(3);
 	}
