@@ -22,10 +22,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL stops under a running application and comes back: the application answers a
- * clean error meanwhile, recovers by itself within seconds, and nothing written before
- * the stop is lost. Runs its own PostgreSQL (embedded, real binaries) and its own
- * application, so stopping the database touches no other test.
+ * PostgreSQL stops under a running application, with eight users filing reports and
+ * reading the list, and comes back: the application answers clean errors meanwhile (never
+ * a 4xx, a hang or a dropped connection), recovers by itself within seconds, and no
+ * report it acknowledged, before or during the outage, is lost. Runs its own PostgreSQL
+ * (embedded, real binaries) and its own application, so stopping the database touches no
+ * other test.
  */
 class PostgresRestartTests {
 
@@ -64,27 +66,42 @@ class PostgresRestartTests {
 				assertThat(report(helpdesk, "before-" + i).statusCode()).isEqualTo(201);
 			}
 
+			// eight users keep filing reports and reading the list throughout
+			// (with an API token: a password would cost each request a BCrypt check)
+			String token = helpdesk.post("/api/v1/tokens", "{\"name\": \"load\"}")
+				.body()
+				.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+			Load load = Load.start(ApiClient.bearer(port, token), 8);
+			Thread.sleep(2000);
 			stop(postgres, databasePort);
 			Instant asked = Instant.now();
 			HttpResponse<String> down = helpdesk.get("/api/v1/incidents");
+			Duration answeredIn = Duration.between(asked, Instant.now());
 			System.out.println("While PostgreSQL was down SpoofDesk answered " + down.statusCode() + " after "
-					+ Duration.between(asked, Instant.now()).toMillis() + " ms");
+					+ answeredIn.toMillis() + " ms");
+			assertThat(answeredIn).as("an error page, not a hang (connection timeout 5 s)")
+				.isLessThan(Duration.ofSeconds(10));
 			assertThat(down.statusCode()).as("while the database is down").isGreaterThanOrEqualTo(500);
 			assertThat(down.body()).doesNotContain("Exception", "org.postgresql");
+			Thread.sleep(2000);
 
 			postgres = start(databasePort);
 			Instant restarted = Instant.now();
-			int status = 0;
-			while (status != 200 && Duration.between(restarted, Instant.now()).toSeconds() < 60) {
-				status = helpdesk.get("/api/v1/incidents").statusCode();
-				if (status != 200) {
-					Thread.sleep(200);
-				}
-			}
-			Duration recovery = Duration.between(restarted, Instant.now());
-			System.out.println("SpoofDesk answered again " + recovery.toMillis() + " ms after PostgreSQL was back");
-			assertThat(status).isEqualTo(200);
+			Instant recovered = load.firstSuccessAfter(restarted, Duration.ofSeconds(60));
+			Thread.sleep(2000);
+			load.stop();
+			Duration recovery = Duration.between(restarted, recovered);
+			System.out.printf(
+					"Under load (8 users): %d reports filed, %d refused with 5xx while the database was away, "
+							+ "%d other answers, %d broken connections; filing again %d ms after PostgreSQL was back%n",
+					load.acknowledged.size(), load.serverErrors.get(), load.otherAnswers.size(), load.broken.get(),
+					recovery.toMillis());
 			assertThat(recovery).as("recovered by itself within seconds").isLessThan(Duration.ofSeconds(10));
+			assertThat(load.otherAnswers).as("only successes and clean 5xx, never a 4xx or a hang").isEmpty();
+			assertThat(load.broken.get()).as("no connection dropped").isZero();
+			assertThat(load.serverErrors.get()).as("the outage was felt").isPositive();
+			assertThat(titles(postgres, "load-%")).as("every report acknowledged with 201 is kept")
+				.containsAll(load.acknowledged);
 			assertThat(count(postgres, "before-%")).as("nothing written before the restart is lost").isEqualTo(20);
 			assertThat(report(helpdesk, "after").statusCode()).isEqualTo(201);
 			assertThat(count(postgres, "after")).isEqualTo(1);
@@ -145,6 +162,104 @@ class PostgresRestartTests {
 		return client.post("/api/v1/incidents", """
 				{"title": "%s", "channel": "PHONE", "severity": "LOW", "impersonatedAddresses": [],
 				 "reportedAt": "%s"}""".formatted(title, Instant.now()));
+	}
+
+	static java.util.Set<String> titles(EmbeddedPostgres postgres, String titlePattern) throws Exception {
+		java.util.Set<String> titles = new java.util.HashSet<>();
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement
+					.executeQuery("SELECT title FROM incident WHERE title LIKE '" + titlePattern + "'")) {
+			while (rs.next()) {
+				titles.add(rs.getString(1));
+			}
+		}
+		return titles;
+	}
+
+	/**
+	 * Users filing reports and reading the incident list in a loop, counting what came
+	 * back: the titles acknowledged with 201, clean 5xx answers, anything else, and
+	 * connections that broke.
+	 */
+	static final class Load {
+
+		final java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+		final java.util.concurrent.ConcurrentLinkedQueue<Instant> successes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+		final java.util.concurrent.atomic.AtomicInteger serverErrors = new java.util.concurrent.atomic.AtomicInteger();
+
+		final java.util.Queue<String> otherAnswers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+		final java.util.concurrent.atomic.AtomicInteger broken = new java.util.concurrent.atomic.AtomicInteger();
+
+		private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(
+				true);
+
+		private final java.util.List<Thread> users = new java.util.ArrayList<>();
+
+		static Load start(ApiClient client, int users) {
+			Load load = new Load();
+			for (int user = 0; user < users; user++) {
+				int id = user;
+				Thread thread = new Thread(() -> load.work(client, id), "restart-load-" + user);
+				load.users.add(thread);
+				thread.start();
+			}
+			return load;
+		}
+
+		private void work(ApiClient client, int user) {
+			for (int n = 0; this.running.get(); n++) {
+				String title = "load-" + user + "-" + n;
+				try {
+					record(title, report(client, title));
+					record(null, client.get("/api/v1/incidents"));
+				}
+				catch (RuntimeException ex) {
+					this.broken.incrementAndGet();
+				}
+			}
+		}
+
+		private void record(String title, HttpResponse<String> response) {
+			int status = response.statusCode();
+			if (status == 200 || status == 201) {
+				if (title != null) {
+					this.acknowledged.add(title);
+				}
+				this.successes.add(Instant.now());
+			}
+			else if (status >= 500 && !response.body().contains("Exception")) {
+				this.serverErrors.incrementAndGet();
+			}
+			else {
+				this.otherAnswers.add(status + " " + response.body());
+			}
+		}
+
+		Instant firstSuccessAfter(Instant moment, Duration within) throws InterruptedException {
+			Instant deadline = moment.plus(within);
+			while (Instant.now().isBefore(deadline)) {
+				java.util.Optional<Instant> first = this.successes.stream()
+					.filter(at -> at.isAfter(moment))
+					.min(Instant::compareTo);
+				if (first.isPresent()) {
+					return first.get();
+				}
+				Thread.sleep(20);
+			}
+			return deadline;
+		}
+
+		void stop() throws InterruptedException {
+			this.running.set(false);
+			for (Thread user : this.users) {
+				user.join(60_000);
+			}
+		}
+
 	}
 
 	static long count(EmbeddedPostgres postgres, String titlePattern) throws Exception {
