@@ -33,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Hostile strings - script tags, event handlers, javascript: URLs, SVG, template syntax
  * of several engines, SQL fragments, spreadsheet formulas, right-to-left overrides - put
  * into incident titles and summaries, notes, partner names, step results and a mail's
- * subject and sender, then every page that shows them opened in the real browser: no
- * script ran (each payload would set {@code window.__xss} or open a dialog), no template
- * was evaluated ({@code 7*7} never became 49) and the text reads back as it was typed.
+ * subject, sender, body and attachment name, then every page that shows them opened in
+ * the real browser: no script ran (each payload would set {@code window.__xss} or open a
+ * dialog), no template was evaluated ({@code 7*7} never became 49) and the text reads
+ * back as it was typed.
  */
 @ServerTest
 class HostileInputBrowserTests {
@@ -79,6 +80,7 @@ class HostileInputBrowserTests {
 			byte[] mail = TestMail.from("\"" + hostile.replace("\"", "'") + "\" <evil" + i + "@cdn.example.top>")
 				.subject(hostile)
 				.text(hostile)
+				.attach(hostile + ".zip", "application/zip", TestMail.zip("請求書.txt", hostile))
 				.bytes();
 			HttpResponse<String> attached = helpdesk.send(helpdesk.request("/api/v1/incidents/" + id + "/mails")
 				.header("Content-Type", "message/rfc822")
