@@ -1,7 +1,7 @@
 # Shared by the page benchmarks: the database, the production jar started against it, and
 # one signed-in manager session that every request reuses (DESIGN.md: no password
 # hashing per request). Source it from a script that has cd'd to the repository root.
-DB=spoofdesk_bench
+DB=${DB:-spoofdesk_bench}
 URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 PORT=18080
 PASSWORD="bench-admin-password-1"

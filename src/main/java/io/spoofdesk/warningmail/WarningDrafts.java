@@ -293,6 +293,42 @@ public class WarningDrafts {
 			.toList();
 	}
 
+	/** The incident's batches, newest first, counted in one query. */
+	@Transactional(readOnly = true)
+	public List<BatchSummary> summariesOf(long incidentId) {
+		record Row(long batchId, String batchStatus, String draftStatus, long drafts) {
+		}
+		List<Row> rows = this.jdbc.sql("""
+				SELECT b.id, b.status, d.status AS draft_status, count(d.id) AS drafts
+				FROM warning_batch b LEFT JOIN warning_draft d ON d.batch_id = b.id
+				WHERE b.incident_id = ?
+				GROUP BY b.id, b.status, d.status ORDER BY b.id DESC""")
+			.param(incidentId)
+			.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("status"), rs.getString("draft_status"),
+					rs.getLong("drafts")))
+			.list();
+		Map<Long, List<Row>> byBatch = rows.stream()
+			.collect(java.util.stream.Collectors.groupingBy(Row::batchId, java.util.LinkedHashMap::new,
+					java.util.stream.Collectors.toList()));
+		return byBatch.values().stream().map(batch -> {
+			Map<DraftStatus, Long> counts = new java.util.EnumMap<>(DraftStatus.class);
+			batch.stream()
+				.filter(row -> row.draftStatus() != null)
+				.forEach(row -> counts.put(DraftStatus.valueOf(row.draftStatus()), row.drafts()));
+			long total = counts.values().stream().mapToLong(Long::longValue).sum();
+			return new BatchSummary(batch.get(0).batchId(), batch.get(0).batchStatus(), total, counts);
+		}).toList();
+	}
+
+	/** Who has been warned in this incident (sent or marked sent), by recipient label. */
+	@Transactional(readOnly = true)
+	public List<String> warnedRecipients(long incidentId) {
+		return this.jdbc.sql("""
+				SELECT recipient_label FROM warning_draft
+				WHERE incident_id = ? AND status IN ('SENT', 'MARKED_SENT')
+				GROUP BY recipient_label ORDER BY min(id)""").param(incidentId).query(String.class).list();
+	}
+
 	@Transactional(readOnly = true)
 	public BatchView batch(long incidentId, long batchId) {
 		List<DraftView> drafts = this.jdbc

@@ -44,15 +44,9 @@ class WarningPanel implements IncidentPanel {
 	public Map<String, Object> data(IncidentView incident) {
 		Map<String, Object> data = new HashMap<>();
 		data.put("incidentId", incident.id());
-		java.util.List<BatchView> batches = this.drafts.batchesOf(incident.id());
-		data.put("batches", batches);
-		data.put("warned",
-				batches.stream()
-					.flatMap(batch -> batch.drafts().stream())
-					.filter(draft -> draft.status().isWarned())
-					.map(DraftView::recipientLabel)
-					.distinct()
-					.toList());
+		// counts only: a batch to every partner holds thousands of drafts
+		data.put("batches", this.drafts.summariesOf(incident.id()));
+		data.put("warned", this.drafts.warnedRecipients(incident.id()));
 		data.put("hasReporter", incident.partnerId() != null);
 		boolean drafter = CurrentUser.roles().contains(Role.HELPDESK) || CurrentUser.roles().contains(Role.MANAGER);
 		data.put("canDraft", drafter && incident.status().isOpen());

@@ -169,6 +169,8 @@ class WarningMailTests {
 
 		assertThat(this.sender.sendDue()).isEqualTo(2);
 		assertThat(this.sender.sendDue()).as("nothing is sent twice").isZero();
+		assertThat(helpdesk.get("/incidents/" + incident).body()).as("the incident page's warning panel")
+			.contains("下書き一式 " + batch + "（2 通）", "送信済み 2", "連絡済み", "青葉トレーディング株式会社");
 
 		MimeMessage[] arrived = smtp.getReceivedMessages();
 		assertThat(arrived).hasSize(3).as("To sato, Cc suzuki, and the unknown domain");
@@ -311,7 +313,8 @@ class WarningMailTests {
 
 	@Test
 	void fiveThousandRecipientsMakeFiveThousandDraftsInOneBatch() {
-		ApiClient api = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK"), Users.PASSWORD);
+		String name = Users.create(this.port, "HELPDESK");
+		ApiClient api = ApiClient.basic(this.port, name, Users.PASSWORD);
 		long incident = newIncident(api);
 		StringBuilder book = new StringBuilder("name,email\n");
 		for (int i = 0; i < 5000; i++) {
@@ -329,6 +332,10 @@ class WarningMailTests {
 			.param(incident)
 			.query(Integer.class)
 			.single()).isEqualTo(5000);
+		Browser browser = new Browser(this.port);
+		browser.signIn(name, Users.PASSWORD);
+		assertThat(browser.get("/incidents/" + incident).body()).as("counted, not loaded, on the incident page")
+			.contains("（5,000 通）", "下書き 5000");
 	}
 
 	@Test
