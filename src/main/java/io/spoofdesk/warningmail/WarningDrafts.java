@@ -284,13 +284,17 @@ public class WarningDrafts {
 	@Transactional(readOnly = true)
 	public List<BatchView> batchesOf(long incidentId) {
 		this.incidents.get(incidentId);
-		return this.jdbc.sql("SELECT id FROM warning_batch WHERE incident_id = ? ORDER BY id DESC")
+		Map<Long, List<DraftView>> drafts = this.jdbc
+			.sql("SELECT " + DRAFT_COLUMNS + " FROM warning_draft WHERE incident_id = ? ORDER BY id")
 			.param(incidentId)
-			.query(Long.class)
+			.query((rs, n) -> draft(rs))
 			.list()
 			.stream()
-			.map(id -> batch(incidentId, id))
-			.toList();
+			.collect(java.util.stream.Collectors.groupingBy(DraftView::batchId));
+		return this.jdbc.sql("SELECT * FROM warning_batch WHERE incident_id = ? ORDER BY id DESC")
+			.param(incidentId)
+			.query((rs, n) -> batchView(rs, drafts.getOrDefault(rs.getLong("id"), List.of())))
+			.list();
 	}
 
 	/** The incident's batches, newest first, counted in one query. */
@@ -338,13 +342,17 @@ public class WarningDrafts {
 			.list();
 		return this.jdbc.sql("SELECT * FROM warning_batch WHERE id = ? AND incident_id = ?")
 			.params(batchId, incidentId)
-			.query((rs, n) -> new BatchView(rs.getLong("id"), rs.getLong("incident_id"), rs.getString("language"),
-					rs.getString("from_address"), rs.getString("from_name"), rs.getString("status"),
-					rs.getString("return_reason"), instant(rs, "created_at"), rs.getString("created_by"),
-					instant(rs, "submitted_at"), rs.getString("submitted_by"), instant(rs, "decided_at"),
-					rs.getString("decided_by"), drafts))
+			.query((rs, n) -> batchView(rs, drafts))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("WarningBatch", batchId));
+	}
+
+	private static BatchView batchView(java.sql.ResultSet rs, List<DraftView> drafts) throws java.sql.SQLException {
+		return new BatchView(rs.getLong("id"), rs.getLong("incident_id"), rs.getString("language"),
+				rs.getString("from_address"), rs.getString("from_name"), rs.getString("status"),
+				rs.getString("return_reason"), instant(rs, "created_at"), rs.getString("created_by"),
+				instant(rs, "submitted_at"), rs.getString("submitted_by"), instant(rs, "decided_at"),
+				rs.getString("decided_by"), drafts);
 	}
 
 	@Transactional(readOnly = true)

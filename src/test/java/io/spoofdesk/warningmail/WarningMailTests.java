@@ -169,6 +169,10 @@ class WarningMailTests {
 
 		assertThat(this.sender.sendDue()).isEqualTo(2);
 		assertThat(this.sender.sendDue()).as("nothing is sent twice").isZero();
+		String batches = helpdeskApi.get("/api/v1/incidents/" + incident + "/warnings").body();
+		assertThat(batches).as("the API's batches, each with its drafts")
+			.startsWith("[{\"id\":" + batch + ",")
+			.contains("\"toAddress\":\"sato@aoba-shoji.co.jp\"", "\"toAddress\":\"info@unknown-corp.example\"");
 		assertThat(helpdesk.get("/incidents/" + incident).body()).as("the incident page's warning panel")
 			.contains("下書き一式 " + batch + "（2 通）", "送信済み 2", "連絡済み", "青葉トレーディング株式会社");
 
