@@ -324,6 +324,40 @@ public class WarningDrafts {
 		}).toList();
 	}
 
+	/** What counts as warned: sent by SpoofDesk or marked sent by hand. */
+	private static final String WARNED = "d.status IN ('SENT', 'MARKED_SENT')";
+
+	/** Still to send: neither warned nor cancelled (the dashboard's "still to send"). */
+	private static final String TO_SEND = "d.status NOT IN ('SENT', 'MARKED_SENT', 'CANCELLED')";
+
+	/** Warning mails across incidents, newest change first, at most {@code limit}. */
+	@Transactional(readOnly = true)
+	public List<DraftRow> across(boolean warned, int limit) {
+		return this.jdbc.sql("""
+				SELECT d.id, d.incident_id, i.reference, i.title, d.batch_id, d.recipient_label, d.to_address,
+				       d.status, coalesce(d.sent_at, d.updated_at) AS at
+				FROM warning_draft d JOIN incident i ON i.id = d.incident_id
+				WHERE %s ORDER BY at DESC, d.id DESC LIMIT ?""".formatted(warned ? WARNED : TO_SEND))
+			.param(limit)
+			.query((rs, n) -> new DraftRow(rs.getLong("id"), rs.getLong("incident_id"), rs.getString("reference"),
+					rs.getString("title"), rs.getLong("batch_id"), rs.getString("recipient_label"),
+					rs.getString("to_address"), DraftStatus.valueOf(rs.getString("status")), instant(rs, "at")))
+			.list();
+	}
+
+	/**
+	 * How many warning mails {@link #across} would list without its limit, from the
+	 * per-status counts the database keeps (V14), as the dashboard reads them.
+	 */
+	@Transactional(readOnly = true)
+	public long countAcross(boolean warned) {
+		return this.jdbc
+			.sql("SELECT coalesce(sum(count), 0)::bigint FROM warning_draft_status_count d WHERE "
+					+ (warned ? WARNED : TO_SEND))
+			.query(Long.class)
+			.single();
+	}
+
 	/** Who has been warned in this incident (sent or marked sent), by recipient label. */
 	@Transactional(readOnly = true)
 	public List<String> warnedRecipients(long incidentId) {

@@ -202,6 +202,7 @@ class HostileInputBrowserTests {
 					"{\"language\": \"" + template.language() + "\", \"fromAddress\": \"soumu@kitamura-seiki.co.jp\","
 							+ " \"addressList\": " + json(book.toString()) + "}");
 			assertThat(batch.statusCode()).as(batch.body()).isEqualTo(201);
+			pages.add("/warnings?show=pending");
 			pages.add(
 					"/incidents/" + incident + "/warnings/" + batch.body().replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1"));
 

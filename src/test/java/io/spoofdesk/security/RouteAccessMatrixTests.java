@@ -76,6 +76,7 @@ class RouteAccessMatrixTests {
 			GET    /tasks                                                        any
 			GET    /tasks/overdue                                                M A
 			GET    /dashboard                                                    M A
+			GET    /warnings                                                     M A
 			GET    /reports                                                      M A
 			GET    /reports/period.pdf                                           M A
 			GET    /reports/period.csv                                           M A

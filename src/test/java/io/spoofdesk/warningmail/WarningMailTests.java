@@ -167,8 +167,18 @@ class WarningMailTests {
 		assertThat(managerApi.post(draftsUrl + "/approve", "{}").body()).contains("\"status\":\"APPROVED\"");
 		assertThat(managerApi.post(draftsUrl + "/queue", "{}").body()).contains("\"queued\":2");
 
+		Browser managerPages = new Browser(this.port);
+		managerPages.signIn(managerName, Users.PASSWORD);
+		assertThat(managerPages.get("/warnings?show=pending").body()).as("queued: still to send")
+			.contains("sato@aoba-shoji.co.jp", "info@unknown-corp.example");
 		assertThat(this.sender.sendDue()).isEqualTo(2);
 		assertThat(this.sender.sendDue()).as("nothing is sent twice").isZero();
+		String sent = managerPages.get("/warnings?show=sent").body();
+		assertThat(sent).as("the dashboard's 'sent' figure, listed")
+			.contains("sato@aoba-shoji.co.jp", "info@unknown-corp.example",
+					"/incidents/" + incident + "/warnings/" + batch);
+		assertThat(managerPages.get("/warnings?show=pending").body()).doesNotContain("sato@aoba-shoji.co.jp");
+		assertThat(helpdesk.get("/warnings").statusCode()).as("for managers, like the dashboard").isEqualTo(403);
 		String batches = helpdeskApi.get("/api/v1/incidents/" + incident + "/warnings").body();
 		assertThat(batches).as("the API's batches, each with its drafts")
 			.startsWith("[{\"id\":" + batch + ",")
@@ -224,6 +234,9 @@ class WarningMailTests {
 			browser.go("/dashboard");
 			assertThat(browser.text()).contains(dashboard);
 			browser.screenshot("warning-" + language + "-5-dashboard");
+			browser.clickAndWait(By.cssSelector("a[href$='/warnings?show=sent']"), ".*/warnings\\?show=sent");
+			assertThat(browser.text()).contains("sato@aoba-shoji.co.jp", "info@unknown-corp.example");
+			browser.screenshot("warning-" + language + "-6-sent-list");
 		}
 		assertThat(smtp.getReceivedMessages()).hasSize(3);
 	}

@@ -1,0 +1,42 @@
+package io.spoofdesk.warningmail;
+
+import io.spoofdesk.settings.CompanyIdentityService;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Warning mails across incidents, behind the dashboard's figures: those sent (or marked
+ * sent by hand) and those still to send (drafts, waiting for approval, queued, failed),
+ * newest first.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+class WarningListController {
+
+	static final int ROWS = 500;
+
+	private final WarningDrafts drafts;
+
+	private final CompanyIdentityService identities;
+
+	WarningListController(WarningDrafts drafts, CompanyIdentityService identities) {
+		this.drafts = drafts;
+		this.identities = identities;
+	}
+
+	@GetMapping("/warnings")
+	String list(@RequestParam(defaultValue = "pending") String show, Model model) {
+		boolean sent = "sent".equals(show);
+		model.addAttribute("sent", sent);
+		model.addAttribute("rows", this.drafts.across(sent, ROWS));
+		model.addAttribute("total", this.drafts.countAcross(sent));
+		model.addAttribute("limit", ROWS);
+		model.addAttribute("zone", this.identities.current().zoneId());
+		return "warningmail/list";
+	}
+
+}
