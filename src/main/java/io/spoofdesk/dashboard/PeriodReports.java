@@ -8,8 +8,14 @@ import java.util.function.Consumer;
 
 import io.spoofdesk.shared.CompanyTimeZone;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The period report: every figure counts the incidents reported in the period (company
@@ -22,6 +28,8 @@ public class PeriodReports {
 	 * Rows shown on the page and in the PDF; the CSV has every incident of the period.
 	 */
 	static final int PAGE_ROWS = 500;
+
+	static final int STREAM_FETCH_SIZE = 1000;
 
 	private static final String ROWS = """
 			SELECT i.id, i.reference, i.title, p.name AS partner, i.channel, i.severity, i.status, i.assignee,
@@ -45,11 +53,21 @@ public class PeriodReports {
 
 	private final ResponseTimes responseTimes;
 
-	PeriodReports(JdbcClient jdbc, CompanyTimeZone timeZone, DashboardQueries dashboard, ResponseTimes responseTimes) {
+	/** Reads the CSV's rows a thousand at a time, not the whole period at once. */
+	private final JdbcTemplate streaming;
+
+	private final TransactionTemplate readOnly;
+
+	PeriodReports(JdbcClient jdbc, CompanyTimeZone timeZone, DashboardQueries dashboard, ResponseTimes responseTimes,
+			DataSource dataSource, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.timeZone = timeZone;
 		this.dashboard = dashboard;
 		this.responseTimes = responseTimes;
+		this.streaming = new JdbcTemplate(dataSource);
+		this.streaming.setFetchSize(STREAM_FETCH_SIZE);
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 	}
 
 	public PeriodReport of(ReportPeriod period) {
@@ -78,14 +96,17 @@ public class PeriodReports {
 				rows(start, end, PAGE_ROWS));
 	}
 
-	/** Every incident of the period, oldest first, one at a time (for the CSV). */
+	/**
+	 * Every incident of the period, oldest first, one at a time (for the CSV). PostgreSQL
+	 * hands rows over in batches of {@value #STREAM_FETCH_SIZE} only inside a
+	 * transaction, so the rows are read in one: memory stays flat for a quarter of
+	 * 125,000 incidents.
+	 */
 	public void forEachIncident(ReportPeriod period, Consumer<PeriodReport.Row> consumer) {
 		ZoneId zone = this.timeZone.zoneId();
-		this.jdbc.sql(ROWS)
-			.params(Timestamp.from(period.start(zone)), Timestamp.from(period.end(zone)), Integer.MAX_VALUE)
-			.query((rs) -> {
-				consumer.accept(row(rs));
-			});
+		this.readOnly.executeWithoutResult(
+				status -> this.streaming.query(ROWS, (RowCallbackHandler) rs -> consumer.accept(row(rs)),
+						Timestamp.from(period.start(zone)), Timestamp.from(period.end(zone)), Integer.MAX_VALUE));
 	}
 
 	private List<PeriodReport.Row> rows(Instant start, Instant end, int limit) {

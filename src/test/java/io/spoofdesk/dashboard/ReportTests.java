@@ -134,6 +134,23 @@ class ReportTests {
 	}
 
 	@Test
+	void thePeriodCsvHoldsEveryIncidentReadInBatches() {
+		Instant start = Instant.parse("2016-05-01T00:00:00Z");
+		int incidents = PeriodReports.STREAM_FETCH_SIZE * 2 + 345;
+		for (int i = 0; i < incidents; i++) {
+			fixture(start.plusSeconds(60L * i), "NEW", "一括 " + i);
+		}
+		Browser manager = new Browser(this.port);
+		manager.signIn(Users.create(this.port, "MANAGER"), Users.PASSWORD);
+
+		List<String> lines = manager.get("/reports/period.csv?period=2016-05").body().lines().toList();
+
+		assertThat(lines).hasSize(incidents + 1);
+		assertThat(lines.get(1)).contains("一括 0,");
+		assertThat(lines.get(incidents)).contains("一括 " + (incidents - 1) + ",");
+	}
+
+	@Test
 	void thePeriodReportCountsTheIncidentsOfTheMonthAsPagePdfAndCsv() throws IOException {
 		Instant reported = Instant.parse("2017-02-10T01:00:00Z");
 		long closed = fixture(reported, "CLOSED", "=SUM(A1:A9) 数式ではない");
