@@ -54,6 +54,24 @@ class IncidentPageTests {
 	}
 
 	@Test
+	void aNulCharacterInAFormFieldIsDroppedNotFatal() {
+		Browser helpdesk = signedIn("HELPDESK");
+		String location = open(helpdesk, report("NUL\u0000を含む件名", "", ""));
+		helpdesk.get(location);
+
+		HttpResponse<String> note = helpdesk.post(location + "/notes", Map.of("body", "貼り付け\u0000た本文"));
+
+		assertThat(note.statusCode()).as("PostgreSQL cannot store U+0000: it was a 500").isEqualTo(302);
+		long id = Long.parseLong(location.replaceAll(".*/", ""));
+		assertThat(this.jdbc.sql("SELECT title FROM incident WHERE id = ?").param(id).query(String.class).single())
+			.isEqualTo("NULを含む件名");
+		assertThat(this.jdbc.sql("SELECT body FROM incident_note WHERE incident_id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("貼り付けた本文");
+	}
+
+	@Test
 	void helpdeskLogsAPhoneReportForANewPartnerAndWorksTheCaseToClosure() {
 		Browser helpdesk = signedIn("HELPDESK");
 		String newForm = helpdesk.get("/incidents/new").body();
