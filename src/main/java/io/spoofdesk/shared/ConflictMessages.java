@@ -37,4 +37,14 @@ public class ConflictMessages {
 		return this.messages.getMessage("error.409.detail", null, locale);
 	}
 
+	/**
+	 * The heading: "someone else changed this first" for a lost race, "this cannot be
+	 * done now" for a change the current state refuses (a {@link ConflictException}: a
+	 * step of a replaced checklist, a user name taken, a batch not in the right state).
+	 */
+	public String titleOf(RuntimeException refusal, Locale locale) {
+		return this.messages.getMessage(
+				(refusal instanceof ConflictException) ? "error.409.state.title" : "error.409.title", null, locale);
+	}
+
 }

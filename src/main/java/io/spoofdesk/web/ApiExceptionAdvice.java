@@ -72,6 +72,7 @@ class ApiExceptionAdvice {
 	@ExceptionHandler(ConflictException.class)
 	ProblemDetail conflict(ConflictException ex, Locale locale) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "error.409", locale);
+		problem.setTitle(this.messages.getMessage("error.409.state.title", null, locale));
 		problem.setDetail(this.messages.getMessage(ex.messageKey(), null, ex.messageKey(), locale));
 		return problem;
 	}

@@ -36,7 +36,9 @@ class PageExceptionAdvice {
 	@ExceptionHandler({ ObjectOptimisticLockingFailureException.class, ConflictException.class,
 			EditConflictException.class })
 	ModelAndView conflict(RuntimeException ex, Locale locale) {
-		return conflictPage(this.conflicts.of(ex, locale));
+		ModelAndView page = conflictPage(this.conflicts.of(ex, locale));
+		page.addObject("titleText", this.conflicts.titleOf(ex, locale));
+		return page;
 	}
 
 	/** An upload that could not be read: too many parts, too large, or not an upload. */

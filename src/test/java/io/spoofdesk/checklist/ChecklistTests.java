@@ -437,7 +437,7 @@ class ChecklistTests {
 
 		for (HttpResponse<String> refused : List.of(done, evidence)) {
 			assertThat(refused.statusCode()).isEqualTo(409);
-			assertThat(refused.body()).contains("別のプレイブックに切り替えられた");
+			assertThat(refused.body()).contains("この操作は今はできません", "別のプレイブックに切り替えられた");
 		}
 		assertThat(
 				this.jdbc.sql("SELECT status FROM checklist_step WHERE id = ?").param(old).query(String.class).single())
