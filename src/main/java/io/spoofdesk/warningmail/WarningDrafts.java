@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
@@ -157,7 +160,7 @@ public class WarningDrafts {
 					Timestamp.from(now), CurrentUser.username())
 			.query(Long.class)
 			.single();
-		Map<Long, List<String>> byPartner = new java.util.LinkedHashMap<>();
+		Map<Long, List<String>> byPartner = new LinkedHashMap<>();
 		List<List<String>> unknown = new ArrayList<>();
 		recipients.byDomain().forEach((domain, addresses) -> {
 			PartnerView partner = partnersByDomain.get(domain);
@@ -290,7 +293,7 @@ public class WarningDrafts {
 			.query((rs, n) -> draft(rs))
 			.list()
 			.stream()
-			.collect(java.util.stream.Collectors.groupingBy(DraftView::batchId));
+			.collect(Collectors.groupingBy(DraftView::batchId));
 		return this.jdbc.sql("SELECT * FROM warning_batch WHERE incident_id = ? ORDER BY id DESC")
 			.param(incidentId)
 			.query((rs, n) -> batchView(rs, drafts.getOrDefault(rs.getLong("id"), List.of())))
@@ -312,10 +315,9 @@ public class WarningDrafts {
 					rs.getLong("drafts")))
 			.list();
 		Map<Long, List<Row>> byBatch = rows.stream()
-			.collect(java.util.stream.Collectors.groupingBy(Row::batchId, java.util.LinkedHashMap::new,
-					java.util.stream.Collectors.toList()));
+			.collect(Collectors.groupingBy(Row::batchId, LinkedHashMap::new, Collectors.toList()));
 		return byBatch.values().stream().map(batch -> {
-			Map<DraftStatus, Long> counts = new java.util.EnumMap<>(DraftStatus.class);
+			Map<DraftStatus, Long> counts = new EnumMap<>(DraftStatus.class);
 			batch.stream()
 				.filter(row -> row.draftStatus() != null)
 				.forEach(row -> counts.put(DraftStatus.valueOf(row.draftStatus()), row.drafts()));

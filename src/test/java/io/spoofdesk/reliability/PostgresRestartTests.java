@@ -2,13 +2,25 @@ package io.spoofdesk.reliability;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.spoofdesk.SpoofDeskApplication;
 import io.spoofdesk.support.ApiClient;
@@ -123,10 +135,10 @@ class PostgresRestartTests {
 	 */
 	void stop(EmbeddedPostgres postgres, int port) throws Exception {
 		Path pidFile = this.data.resolve("postmaster.pid");
-		String pid = java.nio.file.Files.readAllLines(pidFile).get(0).trim();
+		String pid = Files.readAllLines(pidFile).get(0).trim();
 		assertThat(new ProcessBuilder("kill", "-INT", pid).start().waitFor()).isZero();
 		Instant deadline = Instant.now().plusSeconds(30);
-		while (java.nio.file.Files.exists(pidFile)) {
+		while (Files.exists(pidFile)) {
 			if (Instant.now().isAfter(deadline)) {
 				throw new IllegalStateException("PostgreSQL did not stop");
 			}
@@ -139,7 +151,7 @@ class PostgresRestartTests {
 	static void waitUntilRefused(int port) throws Exception {
 		Instant deadline = Instant.now().plusSeconds(30);
 		while (Instant.now().isBefore(deadline)) {
-			try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+			try (Socket socket = new Socket("127.0.0.1", port)) {
 				Thread.sleep(100);
 			}
 			catch (IOException refused) {
@@ -164,8 +176,8 @@ class PostgresRestartTests {
 				 "reportedAt": "%s"}""".formatted(title, Instant.now()));
 	}
 
-	static java.util.Set<String> titles(EmbeddedPostgres postgres, String titlePattern) throws Exception {
-		java.util.Set<String> titles = new java.util.HashSet<>();
+	static Set<String> titles(EmbeddedPostgres postgres, String titlePattern) throws Exception {
+		Set<String> titles = new HashSet<>();
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement
@@ -184,20 +196,19 @@ class PostgresRestartTests {
 	 */
 	static final class Load {
 
-		final java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+		final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
-		final java.util.concurrent.ConcurrentLinkedQueue<Instant> successes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+		final ConcurrentLinkedQueue<Instant> successes = new ConcurrentLinkedQueue<>();
 
-		final java.util.concurrent.atomic.AtomicInteger serverErrors = new java.util.concurrent.atomic.AtomicInteger();
+		final AtomicInteger serverErrors = new AtomicInteger();
 
-		final java.util.Queue<String> otherAnswers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+		final Queue<String> otherAnswers = new ConcurrentLinkedQueue<>();
 
-		final java.util.concurrent.atomic.AtomicInteger broken = new java.util.concurrent.atomic.AtomicInteger();
+		final AtomicInteger broken = new AtomicInteger();
 
-		private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(
-				true);
+		private final AtomicBoolean running = new AtomicBoolean(true);
 
-		private final java.util.List<Thread> users = new java.util.ArrayList<>();
+		private final List<Thread> users = new ArrayList<>();
 
 		static Load start(ApiClient client, int users) {
 			Load load = new Load();
@@ -242,7 +253,7 @@ class PostgresRestartTests {
 		Instant firstSuccessAfter(Instant moment, Duration within) throws InterruptedException {
 			Instant deadline = moment.plus(within);
 			while (Instant.now().isBefore(deadline)) {
-				java.util.Optional<Instant> first = this.successes.stream()
+				Optional<Instant> first = this.successes.stream()
 					.filter(at -> at.isAfter(moment))
 					.min(Instant::compareTo);
 				if (first.isPresent()) {
