@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.spoofdesk.shared.CompanyTimeZone;
+import io.spoofdesk.warningmail.WarningDrafts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,8 +46,16 @@ public class DashboardQueries {
 
 	private final ResponseTimes responseTimes;
 
-	DashboardQueries(JdbcClient jdbc, CompanyTimeZone timeZone, Clock clock, ResponseTimes responseTimes) {
+	/**
+	 * Warning mails sent and still to send, counted as the list behind the figures
+	 * ({@code /warnings}) counts them.
+	 */
+	private final WarningDrafts warningMails;
+
+	DashboardQueries(JdbcClient jdbc, CompanyTimeZone timeZone, Clock clock, ResponseTimes responseTimes,
+			WarningDrafts warningMails) {
 		this.jdbc = jdbc;
+		this.warningMails = warningMails;
 		this.responseTimes = responseTimes;
 		this.timeZone = timeZone;
 		this.clock = clock;
@@ -65,9 +74,8 @@ public class DashboardQueries {
 				SELECT severity, sum(count)::bigint FROM incident_open_count GROUP BY severity
 				HAVING sum(count) > 0 ORDER BY severity"""), reportedSince(weekStart.atStartOfDay(zone).toInstant()),
 				weekStart, overdueByPerson(now), perWeek(weekStart.minusWeeks(11), 12),
-				this.responseTimes.months(thisMonth.minusMonths(5), thisMonth),
-				drafts("status IN ('SENT', 'MARKED_SENT')"),
-				drafts("status NOT IN ('SENT', 'MARKED_SENT', 'CANCELLED')"), impersonated(thirtyDaysAgo),
+				this.responseTimes.months(thisMonth.minusMonths(5), thisMonth), this.warningMails.countAcross(true),
+				this.warningMails.countAcross(false), impersonated(thirtyDaysAgo),
 				mailFeatures(SENDER_DOMAIN, thirtyDaysAgo), mailFeatures(ATTACHMENT_TYPE, thirtyDaysAgo));
 	}
 
@@ -115,16 +123,6 @@ public class DashboardQueries {
 	long reportedSince(Instant since) {
 		return this.jdbc.sql("SELECT coalesce(sum(count), 0)::bigint FROM incident_report_slot WHERE slot >= ?")
 			.param(Timestamp.from(since))
-			.query(Long.class)
-			.single();
-	}
-
-	/**
-	 * Warning drafts in some statuses, from the summary (V14
-	 * {@code warning_draft_status_count}).
-	 */
-	long drafts(String statuses) {
-		return this.jdbc.sql("SELECT coalesce(sum(count), 0)::bigint FROM warning_draft_status_count WHERE " + statuses)
 			.query(Long.class)
 			.single();
 	}

@@ -7,8 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,8 +29,6 @@ class ProfileController {
 	private final ApiTokens tokens;
 
 	private final AuthenticationThrottle throttle;
-
-	private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
 	ProfileController(UserAccounts accounts, ApiTokens tokens, AuthenticationThrottle throttle) {
 		this.accounts = accounts;
@@ -70,7 +66,7 @@ class ProfileController {
 		}
 		// this session goes on; the account's other sessions end (SessionAccountFilter)
 		SessionAccountFilter.replacePrincipal(me.withPasswordHash(this.accounts.passwordHashOf(me.id())), request,
-				response, this.sessions);
+				response);
 		redirect.addFlashAttribute("success", "identity.password.changed");
 		return "redirect:/profile";
 	}

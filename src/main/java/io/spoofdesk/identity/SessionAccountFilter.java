@@ -29,7 +29,8 @@ class SessionAccountFilter extends OncePerRequestFilter {
 
 	private final AccountStates accounts;
 
-	private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+	/** Where a signed-in page session keeps its principal. */
+	private static final SecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
 
 	SessionAccountFilter(AccountStates accounts) {
 		this.accounts = accounts;
@@ -46,7 +47,7 @@ class SessionAccountFilter extends OncePerRequestFilter {
 				return;
 			}
 			if (!now.get().roles().equals(user.roles())) {
-				replacePrincipal(user.withRoles(now.get().roles()), request, response, this.sessions);
+				replacePrincipal(user.withRoles(now.get().roles()), request, response);
 			}
 		}
 		chain.doFilter(request, response);
@@ -69,12 +70,11 @@ class SessionAccountFilter extends OncePerRequestFilter {
 	}
 
 	/** Puts an updated principal into the request's session (roles, password hash). */
-	static void replacePrincipal(SignedInUser user, HttpServletRequest request, HttpServletResponse response,
-			SecurityContextRepository sessions) {
+	static void replacePrincipal(SignedInUser user, HttpServletRequest request, HttpServletResponse response) {
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 		SecurityContextHolder.setContext(context);
-		sessions.saveContext(context, request, response);
+		SESSIONS.saveContext(context, request, response);
 	}
 
 }

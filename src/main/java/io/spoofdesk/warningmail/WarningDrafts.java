@@ -321,8 +321,7 @@ public class WarningDrafts {
 			batch.stream()
 				.filter(row -> row.draftStatus() != null)
 				.forEach(row -> counts.put(DraftStatus.valueOf(row.draftStatus()), row.drafts()));
-			long total = counts.values().stream().mapToLong(Long::longValue).sum();
-			return new BatchSummary(batch.get(0).batchId(), batch.get(0).batchStatus(), total, counts);
+			return new BatchSummary(batch.get(0).batchId(), batch.get(0).batchStatus(), counts);
 		}).toList();
 	}
 
@@ -349,7 +348,7 @@ public class WarningDrafts {
 
 	/**
 	 * How many warning mails {@link #across} would list without its limit, from the
-	 * per-status counts the database keeps (V14), as the dashboard reads them.
+	 * per-status counts the database keeps (V14): the dashboard's two figures.
 	 */
 	@Transactional(readOnly = true)
 	public long countAcross(boolean warned) {
@@ -364,9 +363,12 @@ public class WarningDrafts {
 	@Transactional(readOnly = true)
 	public List<String> warnedRecipients(long incidentId) {
 		return this.jdbc.sql("""
-				SELECT recipient_label FROM warning_draft
-				WHERE incident_id = ? AND status IN ('SENT', 'MARKED_SENT')
-				GROUP BY recipient_label ORDER BY min(id)""").param(incidentId).query(String.class).list();
+				SELECT d.recipient_label FROM warning_draft d
+				WHERE d.incident_id = ? AND %s
+				GROUP BY d.recipient_label ORDER BY min(d.id)""".formatted(WARNED))
+			.param(incidentId)
+			.query(String.class)
+			.list();
 	}
 
 	@Transactional(readOnly = true)

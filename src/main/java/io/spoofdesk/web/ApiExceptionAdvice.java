@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.spoofdesk.shared.ConflictException;
+import io.spoofdesk.shared.ConflictMessages;
 import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.InvalidRequestException;
 
@@ -34,9 +35,12 @@ class ApiExceptionAdvice {
 
 	private final UploadRefusals uploads;
 
-	ApiExceptionAdvice(MessageSource messages, UploadRefusals uploads) {
+	private final ConflictMessages conflicts;
+
+	ApiExceptionAdvice(MessageSource messages, UploadRefusals uploads, ConflictMessages conflicts) {
 		this.messages = messages;
 		this.uploads = uploads;
+		this.conflicts = conflicts;
 	}
 
 	@ExceptionHandler(InvalidRequestException.class)
@@ -71,9 +75,8 @@ class ApiExceptionAdvice {
 
 	@ExceptionHandler(ConflictException.class)
 	ProblemDetail conflict(ConflictException ex, Locale locale) {
-		ProblemDetail problem = problem(HttpStatus.CONFLICT, "error.409", locale);
-		problem.setTitle(this.messages.getMessage("error.409.state.title", null, locale));
-		problem.setDetail(this.messages.getMessage(ex.messageKey(), null, ex.messageKey(), locale));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, this.conflicts.of(ex, locale));
+		problem.setTitle(this.conflicts.titleOf(ex, locale));
 		return problem;
 	}
 
