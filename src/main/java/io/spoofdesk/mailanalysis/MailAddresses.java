@@ -1,21 +1,19 @@
 package io.spoofdesk.mailanalysis;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Addresses and domains: the part after @, and the organisation a domain belongs to. */
 public final class MailAddresses {
 
-	static final Pattern ADDRESS = Pattern
-		.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9-]+)+");
-
 	/** Second-level labels under country codes: example.co.jp is an organisation. */
 	private static final Set<String> SECOND_LEVEL = Set.of("co", "ne", "or", "ac", "go", "ed", "gr", "lg", "ad", "com",
 			"net", "org", "gov", "edu", "ltd", "plc", "gob", "mil");
+
+	private static final String LOCAL_PUNCTUATION = ".!#$%&'*+/=?^_`{|}~-";
 
 	private MailAddresses() {
 	}
@@ -56,11 +54,54 @@ public final class MailAddresses {
 
 	/** The first address written inside a text (such as a display name), or null. */
 	static String firstAddressIn(String text) {
+		List<String> found = addressesIn(text, 1);
+		return found.isEmpty() ? null : found.get(0);
+	}
+
+	/** Every address written inside a text, in order. */
+	static List<String> addressesIn(String text) {
+		return addressesIn(text, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Found from each {@code @} outwards, so a long run of address characters costs one
+	 * pass (a regular expression tried at every position of it cost quadratic time).
+	 */
+	private static List<String> addressesIn(String text, int max) {
+		List<String> found = new ArrayList<>();
 		if (text == null) {
-			return null;
+			return found;
 		}
-		Matcher matcher = ADDRESS.matcher(text);
-		return matcher.find() ? matcher.group() : null;
+		int at = text.indexOf('@');
+		int previousEnd = 0;
+		while (at >= 0 && found.size() < max) {
+			int start = at;
+			while (start > previousEnd && isLocalCharacter(text.charAt(start - 1))) {
+				start--;
+			}
+			int end = at + 1;
+			while (end < text.length() && isDomainCharacter(text.charAt(end))) {
+				end++;
+			}
+			while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
+				end--;
+			}
+			String domain = text.substring(at + 1, end);
+			if (start < at && domain.indexOf('.') > 0 && !domain.startsWith("-") && !domain.contains("..")) {
+				found.add(text.substring(start, end));
+				previousEnd = end;
+			}
+			at = text.indexOf('@', at + 1);
+		}
+		return found;
+	}
+
+	private static boolean isLocalCharacter(char c) {
+		return c < 0x80 && (Character.isLetterOrDigit(c) || LOCAL_PUNCTUATION.indexOf(c) >= 0);
+	}
+
+	private static boolean isDomainCharacter(char c) {
+		return c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '.');
 	}
 
 }

@@ -65,26 +65,39 @@ public record MailAnalysis(String sha256, long size, Sender from, String replyTo
 	}
 
 	/**
-	 * "Us or them?" (JPCERT/CC's two cases), from the trusted part of the Received path
-	 * and the trusted authentication results only.
+	 * "Whose mailbox leaked?" (DESIGN.md, Triage): a hint with the summary and the
+	 * evidence lines it rests on, from the trusted part of the headers and the text.
 	 */
 	public record Triage(TriageHint hint, Text summary, List<Text> evidence) {
 
 	}
 
+	/** DESIGN.md's triage hints, in the order their rules are tried. */
 	public enum TriageHint {
 
-		/**
-		 * Left through our own servers with our domain authenticated: an account or PC of
-		 * ours is likely infected.
-		 */
+		/** Our domain authenticated, handed over by our sending hosts: ours sends it. */
 		OUR_SYSTEMS_LIKELY_INFECTED,
-		/** Uses our name or address, but came from elsewhere: only our name is forged. */
-		ONLY_OUR_NAME_FORGED,
-		/** Does not use our name or address. */
-		NOT_ABOUT_US,
-		/** Not enough trusted information (no Received path, or conflicting). */
-		INCONCLUSIVE
+		/**
+		 * Quotes an earlier mail with us and was sent from elsewhere: our mailbox or the
+		 * correspondent's leaked.
+		 */
+		CONVERSATION_STOLEN,
+		/**
+		 * Shows our name or address, sent from elsewhere: anyone with our address may be
+		 * infected.
+		 */
+		OUR_NAME_FORGED,
+		/** Shows a partner's name or address, suspicious, sent from elsewhere. */
+		PARTNER_IMPERSONATED,
+		/** Our name or a partner's is used, but the route is unknown. */
+		INCONCLUSIVE,
+		/** None of the above. */
+		NOT_ABOUT_US;
+
+		/** Whether the hint comes with a suggested playbook on the incident page. */
+		public boolean suggestsPlaybook() {
+			return this != INCONCLUSIVE && this != NOT_ABOUT_US;
+		}
 
 	}
 

@@ -154,7 +154,13 @@ public final class MailAnalyzer {
 				.forEach((code, reason) -> found.add(new MailAnalysis.Indicator(code, code.severity(), reason)));
 			MailAnalysis.Verdict verdict = found.stream().anyMatch(indicator -> indicator.code().makesSuspicious())
 					? MailAnalysis.Verdict.SUSPICIOUS : MailAnalysis.Verdict.NO_INDICATORS;
-			MailAnalysis.Triage triage = Triage.of(us, from, replyTo, returnPath, path, authentication);
+			List<String> bodyTexts = new ArrayList<>();
+			bodyTexts.add(body.text());
+			if (!this.mail.texts.isEmpty()) {
+				bodyTexts.addAll(body.htmlTexts());
+			}
+			MailAnalysis.Triage triage = Triage.of(us, this.context.partners(), from, path, authentication, bodyTexts,
+					this.indicators);
 			return new MailAnalysis(AttachmentInspector.sha256(this.raw), this.raw.length, from,
 					replyTo == null ? null : replyTo.address(), returnPath, to, subject,
 					date == null ? null : date.toString(), messageId == null ? null : messageId.strip(),

@@ -34,12 +34,12 @@ class MailIntakeJourneyTests {
 
 	@Test
 	void helpdeskStartsAnIncidentFromASuspiciousMailInJapanese() throws Exception {
-		journey("ja", "北村精機株式会社 営業部", "名前の詐称のみ");
+		journey("ja", "北村精機株式会社 営業部", "当社の名前の悪用");
 	}
 
 	@Test
 	void helpdeskStartsAnIncidentFromASuspiciousMailInEnglish() throws Exception {
-		journey("en", "Kitamura Seiki Sales", "Only our name forged");
+		journey("en", "Kitamura Seiki Sales", "Our name is abused");
 	}
 
 	private void journey(String language, String display, String triageText) throws Exception {

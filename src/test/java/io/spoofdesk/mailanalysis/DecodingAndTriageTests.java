@@ -107,7 +107,7 @@ class DecodingAndTriageTests {
 		assertThat(analysis.forwardedBy().address()).isEqualTo("suzuki@aoba-trading.co.jp");
 		assertThat(analysis.from().address()).isEqualTo("eigyo@cdn-upd.example.top");
 		assertThat(analysis.subject()).isEqualTo("Re: 打ち合わせ");
-		assertThat(analysis.triage().hint()).isEqualTo(MailAnalysis.TriageHint.ONLY_OUR_NAME_FORGED);
+		assertThat(analysis.triage().hint()).isEqualTo(MailAnalysis.TriageHint.OUR_NAME_FORGED);
 	}
 
 	@Test
@@ -125,7 +125,7 @@ class DecodingAndTriageTests {
 	}
 
 	@Test
-	void ourAddressForgedFromElsewhereIsOnlyOurName() {
+	void ourAddressSentFromElsewhereIsOurNameForged() {
 		byte[] mail = TestMail.from("eigyo@kitamura-seiki.co.jp")
 			.received("from mail.example-cheap.ru (mail.example-cheap.ru [198.51.100.23]) "
 					+ "by mx.aoba-trading.co.jp with ESMTPS; Wed, 16 Nov 2022 10:15:01 +0900")
@@ -135,7 +135,7 @@ class DecodingAndTriageTests {
 			.text("x")
 			.bytes();
 		MailAnalysis analysis = analyse(mail);
-		assertThat(analysis.triage().hint()).isEqualTo(MailAnalysis.TriageHint.ONLY_OUR_NAME_FORGED);
+		assertThat(analysis.triage().hint()).isEqualTo(MailAnalysis.TriageHint.OUR_NAME_FORGED);
 		assertThat(analysis.received()).extracting(MailAnalysis.Hop::trusted).containsExactly(true, false);
 	}
 

@@ -99,6 +99,14 @@ class SampleMailAcceptanceTests {
 					.forEach(flag -> reported.add(flag.name().toLowerCase(Locale.ROOT))));
 			label.get("flags").forEach(flag -> assertThat(reported).contains(flag.asString()));
 		}
+		if (label.has("triage")) {
+			assertThat(analysis.triage().hint().name()).as(analysis.triage().evidence().toString())
+				.isEqualTo(label.get("triage").asString());
+		}
+		if (label.has("triage_not")) {
+			label.get("triage_not")
+				.forEach(hint -> assertThat(analysis.triage().hint().name()).isNotEqualTo(hint.asString()));
+		}
 		switch (verdict) {
 			case "suspicious" -> assertThat(analysis.verdict()).isEqualTo(MailAnalysis.Verdict.SUSPICIOUS);
 			case "no_indicators" -> assertThat(analysis.verdict()).as(analysis.indicators().toString())

@@ -93,7 +93,7 @@ class SuspiciousMailTests {
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat(response.body()).contains("\"verdict\":\"SUSPICIOUS\"", "\"DISPLAY_NAME_IMPERSONATION\"",
-				"\"MACRO_DOCUMENT\"", "\"hint\":\"ONLY_OUR_NAME_FORGED\"",
+				"\"MACRO_DOCUMENT\"", "\"hint\":\"OUR_NAME_FORGED\"",
 				"\"urls\":[\"https://cdn-upd.example.top/inv/a1\"]");
 		assertThat(count("mail_evidence")).isEqualTo(before);
 	}
@@ -171,7 +171,7 @@ class SuspiciousMailTests {
 				"files");
 		assertThat(upload.statusCode()).isEqualTo(302);
 		HttpResponse<String> page = helpdesk.get("/incidents/" + incident);
-		assertThat(page.body()).contains("suspicious.eml", "photo.png", "Re: 請求書の件 c3", "名前の詐称のみ");
+		assertThat(page.body()).contains("suspicious.eml", "photo.png", "Re: 請求書の件 c3", "当社の名前の悪用");
 
 		long mailId = this.jdbc.sql("SELECT id FROM incident_mail WHERE incident_id = ?")
 			.param(incident)
