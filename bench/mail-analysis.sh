@@ -10,5 +10,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q test -Dtest=MailAnalysisBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbenchmark=mail-analysis -Dbenchmark.mails="${1:-1000}" -DargLine=-Xmx256m
+  -Dbenchmark=mail-analysis -Dbenchmark.mails="${1:-1000}" -DargLine=-Xmx512m
 cat target/surefire-reports/io.spoofdesk.mailanalysis.MailAnalysisBenchmark-output.txt

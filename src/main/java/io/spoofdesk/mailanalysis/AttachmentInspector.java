@@ -50,13 +50,17 @@ final class AttachmentInspector {
 		List<String> entries = new ArrayList<>();
 		String extension = FileKinds.extension(raw.filename());
 		if (FileKinds.isZip(bytes) || extension.equals("zip")) {
-			inspectZip(bytes, raw.filename(), 0, flags, entries);
+			inspectZip(bytes, FileKinds.shown(raw.filename()), 0, flags, entries);
 		}
 		else if (FileKinds.ARCHIVE.contains(extension)) {
-			this.warnings.add("archive " + raw.filename() + ": the " + extension + " format is not inspected");
+			this.warnings
+				.add("archive " + FileKinds.shown(raw.filename()) + ": the " + extension + " format is not inspected");
 		}
-		return new MailAnalysis.Attachment(raw.filename(), raw.contentType(), bytes.length, sha256(bytes),
-				List.copyOf(flags), entries);
+		if (raw.filename() != null && raw.filename().length() > FileKinds.MAX_NAME_CHARS) {
+			this.warnings.add("an attachment name longer than " + FileKinds.MAX_NAME_CHARS + " characters was cut");
+		}
+		return new MailAnalysis.Attachment(FileKinds.shown(raw.filename()), raw.contentType(), bytes.length,
+				sha256(bytes), List.copyOf(flags), entries);
 	}
 
 	private void inspectZip(byte[] bytes, String name, int level, Set<IndicatorCode> flags, List<String> entries) {
@@ -78,7 +82,8 @@ final class AttachmentInspector {
 			long total = 0;
 			for (ZipArchiveEntry entry : all.subList(0, Math.min(all.size(), this.limits.maxArchiveEntries()))) {
 				if (entries.size() < MAX_LISTED_ENTRIES) {
-					entries.add(level == 0 ? entry.getName() : name + "/" + entry.getName());
+					entries.add(level == 0 ? FileKinds.shown(entry.getName())
+							: name + "/" + FileKinds.shown(entry.getName()));
 				}
 				if (entry.getGeneralPurposeBit().usesEncryption()) {
 					flags.add(IndicatorCode.ENCRYPTED_ARCHIVE);
@@ -89,8 +94,8 @@ final class AttachmentInspector {
 					total += size;
 					long compressed = entry.getCompressedSize();
 					if (size >= RATIO_CHECK_FROM && compressed > 0 && size / compressed > MAX_RATIO) {
-						limitExceeded(flags, name + ": " + entry.getName() + " expands " + (size / compressed)
-								+ " times (compression bomb?)");
+						limitExceeded(flags, name + ": " + FileKinds.shown(entry.getName()) + " expands "
+								+ (size / compressed) + " times (compression bomb?)");
 					}
 				}
 				if (isArchiveName(entry.getName()) && !entry.isDirectory()) {
@@ -110,7 +115,7 @@ final class AttachmentInspector {
 
 	private void inspectNested(ZipFile zip, ZipArchiveEntry entry, String outer, int level, Set<IndicatorCode> flags,
 			List<String> entries) {
-		String name = outer + "/" + entry.getName();
+		String name = outer + "/" + FileKinds.shown(entry.getName());
 		if (level >= 1) {
 			limitExceeded(flags, name + ": an archive nested more than one level deep");
 			return;
@@ -144,7 +149,7 @@ final class AttachmentInspector {
 			int count = 0;
 			while ((entry = in.getNextEntry()) != null && count++ < this.limits.maxArchiveEntries()) {
 				if (entries.size() < MAX_LISTED_ENTRIES) {
-					entries.add(entry.getName());
+					entries.add(FileKinds.shown(entry.getName()));
 				}
 				if (entry.getGeneralPurposeBit().usesEncryption()) {
 					flags.add(IndicatorCode.ENCRYPTED_ARCHIVE);

@@ -17,7 +17,9 @@ record Body(String text, List<String> htmlTexts, List<String> links, List<String
 		List<String> active = new ArrayList<>();
 		for (String html : mail.htmls) {
 			HtmlBody read = HtmlBody.read(html);
-			htmlTexts.add(read.text());
+			String htmlText = read.text();
+			htmlTexts.add((htmlText.length() > limits.maxTextChars()) ? htmlText.substring(0, limits.maxTextChars())
+					: htmlText);
 			links.addAll(read.links());
 			active.addAll(read.activeContent());
 		}
@@ -29,13 +31,24 @@ record Body(String text, List<String> htmlTexts, List<String> links, List<String
 		return new Body(text, htmlTexts, links, active);
 	}
 
-	/** Every URL of the text and HTML parts, normalised, in order of appearance. */
-	List<String> urls(AnalysisLimits limits) {
+	/**
+	 * Every URL of the text and HTML parts, normalised, in order of appearance; one
+	 * longer than {@link Urls#MAX_LENGTH} is cut there, with a warning.
+	 */
+	List<String> urls(AnalysisLimits limits, Warnings warnings) {
 		Set<String> urls = new LinkedHashSet<>();
 		Urls.collectFromText(this.text, urls, limits.maxUrls());
 		this.htmlTexts.forEach(html -> Urls.collectFromText(html, urls, limits.maxUrls()));
 		Urls.collectLinks(this.links, urls, limits.maxUrls());
-		return List.copyOf(urls);
+		Set<String> capped = new LinkedHashSet<>();
+		for (String url : urls) {
+			if (url.length() > Urls.MAX_LENGTH) {
+				warnings.add("a URL longer than " + Urls.MAX_LENGTH + " characters was cut");
+				url = url.substring(0, Urls.MAX_LENGTH);
+			}
+			capped.add(url);
+		}
+		return List.copyOf(capped);
 	}
 
 }

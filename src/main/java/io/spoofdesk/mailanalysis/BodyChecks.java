@@ -51,11 +51,6 @@ final class BodyChecks {
 		}
 	}
 
-	/**
-	 * Whether the text quotes an earlier mail: an "Original Message" separator, a
-	 * "wrote:" line (in English or Japanese), a From:/Sent: header block, or two lines
-	 * quoted with "&gt;".
-	 */
 	/** A password keyword followed by a value; the cheap keyword search runs first. */
 	static boolean mentionsPassword(String text) {
 		String lower = text.toLowerCase(Locale.ROOT);
@@ -69,6 +64,11 @@ final class BodyChecks {
 		return keyword && PASSWORD.matcher(text).find();
 	}
 
+	/**
+	 * Whether the text quotes an earlier mail: an "Original Message" separator, a
+	 * "wrote:" line (in English or Japanese), a From:/Sent: header block, or two lines
+	 * quoted with "&gt;".
+	 */
 	static boolean quotesEarlierMail(String text) {
 		int quotedLines = 0;
 		String previous = "";

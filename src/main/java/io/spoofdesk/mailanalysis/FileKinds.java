@@ -32,9 +32,49 @@ final class FileKinds {
 		if (name == null) {
 			return "";
 		}
-		String trimmed = name.strip().replaceAll("[.\\s]+$", "");
+		String trimmed = withoutTrailingDotsAndSpaces(name);
 		int dot = trimmed.lastIndexOf('.');
 		return dot < 0 ? "" : trimmed.substring(dot + 1).toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * File names longer than this are shown and stored cut (the full name earns the
+	 * flags).
+	 */
+	static final int MAX_NAME_CHARS = 255;
+
+	/**
+	 * A name as it is shown and stored: at most {@link #MAX_NAME_CHARS} characters, the
+	 * beginning and the end (with the extension) kept around an ellipsis.
+	 */
+	static String shown(String name) {
+		if (name == null || name.length() <= MAX_NAME_CHARS) {
+			return name;
+		}
+		int tail = 32;
+		return name.substring(0, MAX_NAME_CHARS - tail - 1) + "…" + name.substring(name.length() - tail);
+	}
+
+	/**
+	 * The name without the dots and spaces Windows ignores at its end ({@code a.exe. .}).
+	 * One pass from the end: a regular expression anchored at the end is tried from every
+	 * position and cost quadratic time on a name of many dots.
+	 */
+	static String withoutTrailingDotsAndSpaces(String name) {
+		String stripped = name.strip();
+		int end = stripped.length();
+		while (end > 0 && (stripped.charAt(end - 1) == '.' || Character.isWhitespace(stripped.charAt(end - 1)))) {
+			end--;
+		}
+		return stripped.substring(0, end);
+	}
+
+	private static int trailingSpaces(String text) {
+		int count = 0;
+		for (int i = text.length() - 1; i >= 0 && Character.isWhitespace(text.charAt(i)); i--) {
+			count++;
+		}
+		return count;
 	}
 
 	/** The flags a file name alone earns. */
@@ -75,9 +115,9 @@ final class FileKinds {
 		if (!isDangerous(last)) {
 			return false;
 		}
-		String stem = name.strip().replaceAll("[.\\s]+$", "");
+		String stem = withoutTrailingDotsAndSpaces(name);
 		stem = stem.substring(0, stem.length() - last.length() - 1);
-		if (stem.matches("(?s).*\\s{3,}$")) {
+		if (trailingSpaces(stem) >= 3) {
 			return true;
 		}
 		return DECOY.contains(extension(stem.strip()));

@@ -136,7 +136,7 @@ public final class MailAnalyzer {
 				.of(this.mail.headers("Authentication-Results"), us.receivingServers());
 
 			Body body = Body.of(this.mail, this.context.limits());
-			List<String> urls = body.urls(this.context.limits());
+			List<String> urls = body.urls(this.context.limits(), this.warnings);
 			AttachmentInspector inspector = new AttachmentInspector(this.context.limits(), this.warnings);
 			List<MailAnalysis.Attachment> attachments = this.mail.attachments.stream().map(inspector::inspect).toList();
 

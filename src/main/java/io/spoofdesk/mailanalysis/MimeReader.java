@@ -46,6 +46,9 @@ final class MimeReader {
 
 	private static final Session SESSION = Session.getInstance(sessionProperties());
 
+	/** Longer header values are read only this far, with a warning. */
+	static final int MAX_HEADER_CHARS = 16 * 1024;
+
 	private static final Pattern BASE_TYPE = Pattern.compile("^\\s*([\\w.+-]+/[\\w.+-]+)");
 
 	private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)");
@@ -94,7 +97,13 @@ final class MimeReader {
 		Enumeration<Header> headers = message.getAllHeaders();
 		while (headers.hasMoreElements()) {
 			Header header = headers.nextElement();
-			this.mail.headers.add(new ParsedMail.HeaderField(header.getName(), MimeUtility.unfold(header.getValue())));
+			String value = header.getValue();
+			if (value != null && value.length() > MAX_HEADER_CHARS) {
+				this.warnings.add("the " + header.getName() + " header is longer than " + MAX_HEADER_CHARS
+						+ " characters: only its beginning was read");
+				value = value.substring(0, MAX_HEADER_CHARS);
+			}
+			this.mail.headers.add(new ParsedMail.HeaderField(header.getName(), MimeUtility.unfold(value)));
 		}
 	}
 
@@ -174,7 +183,10 @@ final class MimeReader {
 				name = MimeUtility.decodeText(name);
 			}
 			name = Charsets.withoutNul(name);
-			return name == null || name.isBlank() ? null : name.strip();
+			if (name == null || name.isBlank()) {
+				return null;
+			}
+			return name.strip();
 		}
 		catch (MessagingException | IOException | RuntimeException ex) {
 			this.warnings.add("an attachment name could not be decoded: " + ex.getMessage());

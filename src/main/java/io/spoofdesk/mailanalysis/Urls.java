@@ -12,6 +12,11 @@ import java.util.Set;
  */
 public final class Urls {
 
+	/**
+	 * Longer URLs are cut to this length (browsers and IOC feeds keep to about 2,000).
+	 */
+	public static final int MAX_LENGTH = 2_048;
+
 	private static final String[] SCHEMES = { "https", "http", "ftp" };
 
 	private static final String STOP = "<>\"'`「」『』（）【】、。，　";
@@ -95,9 +100,11 @@ public final class Urls {
 
 	static String normalise(String raw) {
 		String url = raw.strip();
-		while (!url.isEmpty() && TRAILING.indexOf(url.charAt(url.length() - 1)) >= 0) {
-			url = url.substring(0, url.length() - 1);
+		int end = url.length();
+		while (end > 0 && TRAILING.indexOf(url.charAt(end - 1)) >= 0) {
+			end--;
 		}
+		url = url.substring(0, end);
 		if (url.regionMatches(true, 0, "www.", 0, 4)) {
 			url = "http://" + url;
 		}

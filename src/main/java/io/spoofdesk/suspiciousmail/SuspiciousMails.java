@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The module's public API: analyse a mail, attach it to an incident (stored once per
@@ -49,8 +51,11 @@ public class SuspiciousMails {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	SuspiciousMails(AnalysisContexts contexts, Incidents incidents, Iocs iocs, AuditLog auditLog, JdbcClient jdbc,
-			JsonMapper json, Clock clock) {
+			JsonMapper json, Clock clock, PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.contexts = contexts;
 		this.incidents = incidents;
 		this.iocs = iocs;
@@ -61,10 +66,10 @@ public class SuspiciousMails {
 	}
 
 	/**
-	 * Analyses a mail without storing anything.
+	 * Analyses a mail without storing anything. Runs outside any database transaction: a
+	 * hostile mail may take the engine a while, and no pool connection waits for it.
 	 * @throws NotMailException when it is empty, too large or not mail
 	 */
-	@Transactional(readOnly = true)
 	public MailAnalysis analyse(byte[] raw) {
 		return this.analyzer.analyze(raw, this.contexts.current());
 	}
@@ -72,15 +77,17 @@ public class SuspiciousMails {
 	/**
 	 * Analyses a mail and attaches it to an incident, with its IOCs; a mail already on
 	 * the incident (same SHA-256) is recognised and not stored again. Audited on the
-	 * incident.
+	 * incident. The analysis runs before the storing transaction begins.
 	 * @throws NotMailException when it is empty, too large or not mail (nothing stored)
 	 */
-	@Transactional
 	public Attached attach(long incidentId, byte[] raw, String fileName) {
-		IncidentView incident = this.incidents.get(incidentId);
+		this.incidents.get(incidentId); // an unknown incident answers 404 before any work
 		MailAnalysis analysis = analyse(raw);
-		keepEvidence(analysis.sha256(), raw);
-		return link(incident.id(), analysis, (fileName != null) ? FileNames.safe(fileName, "mail.eml") : null);
+		return this.transactions.execute(status -> {
+			IncidentView incident = this.incidents.get(incidentId);
+			keepEvidence(analysis.sha256(), raw);
+			return link(incident.id(), analysis, (fileName != null) ? FileNames.safe(fileName, "mail.eml") : null);
+		});
 	}
 
 	/**
@@ -88,15 +95,13 @@ public class SuspiciousMails {
 	 * reference the new-incident form carries. A mail that is never used is purged with
 	 * the next retention run.
 	 */
-	@Transactional
 	public String keepForNewIncident(byte[] raw) {
 		MailAnalysis analysis = analyse(raw);
-		keepEvidence(analysis.sha256(), raw);
+		this.transactions.executeWithoutResult(status -> keepEvidence(analysis.sha256(), raw));
 		return REFERENCE_PREFIX + analysis.sha256();
 	}
 
 	/** The analysis of a kept mail, by its SHA-256, while its raw form is still kept. */
-	@Transactional(readOnly = true)
 	Optional<MailAnalysis> analysisOfKept(String sha256) {
 		return rawBySha256(sha256).map(this::analyse);
 	}
@@ -105,10 +110,10 @@ public class SuspiciousMails {
 	 * Attaches a kept mail (by SHA-256) to an incident; used when the incident is opened
 	 * from it.
 	 */
-	@Transactional
 	Attached attachKept(long incidentId, String sha256) {
 		byte[] raw = rawBySha256(sha256).orElseThrow(() -> new NotFoundException("Mail", sha256));
-		return link(incidentId, analyse(raw), null);
+		MailAnalysis analysis = analyse(raw);
+		return this.transactions.execute(status -> link(incidentId, analysis, null));
 	}
 
 	private Attached link(long incidentId, MailAnalysis analysis, String fileName) {

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -76,6 +78,56 @@ class MailRobustnessTests {
 			mail.append("\r\n--\r\nbody ① 請求\r\n");
 			analyseWithinBounds(mail.toString().getBytes(StandardCharsets.UTF_8));
 		}));
+	}
+
+	/**
+	 * Text crafted to be worst-case for a pattern: each took seconds to minutes of CPU
+	 * when names were trimmed with {@code replaceAll("[.\\s]+$", "")} (x + 40,000 dots +
+	 * y: 33.5 s), URLs one character at a time, and addresses found with a regular
+	 * expression tried at every position.
+	 */
+	@TestFactory
+	Stream<DynamicTest> textCraftedAgainstEachPatternIsReadInLinearTime() {
+		String dots = ".".repeat(40_000);
+		Map<String, TestMail> cases = new LinkedHashMap<>();
+		cases.put("attachment name of 40,000 dots",
+				TestMail.from("a@example.top")
+					.text("x")
+					.attach("x" + dots + "y", "application/octet-stream", new byte[] { 1 }));
+		cases.put("attachment name of 40,000 spaces before .exe",
+				TestMail.from("a@example.top")
+					.text("x")
+					.attach("a.pdf" + " ".repeat(40_000) + "b.exe", "application/octet-stream", new byte[] { 1 }));
+		cases.put("ZIP entry name of 40,000 dots",
+				TestMail.from("a@example.top")
+					.text("x")
+					.attach("a.zip", "application/zip", TestMail.zip("x" + dots + "y", "z")));
+		cases.put("URL ending in 300,000 dots",
+				TestMail.from("a@example.top").text("see http://a.example/" + ".".repeat(300_000) + " now"));
+		cases.put("display name of 200,000 address characters",
+				TestMail.from("\"" + "a".repeat(200_000) + "\" <a@example.top>").text("x"));
+		cases.put("quoted lines of address characters", TestMail.from("a@example.top")
+			.received(
+					"from a.example (a.example [192.0.2.1]) by mx1.kitamura-seiki.co.jp; Wed, 16 Nov 2022 10:15:01 +0900")
+			.text("-----Original Message-----\n> " + "a".repeat(1_000_000) + "\n" + "> @".repeat(200_000)));
+		cases.put("Received header of 100,000 opening brackets", TestMail.from("a@example.top")
+			.received("from (" + "a.".repeat(50_000) + " (" + "(".repeat(100_000) + " by mx1.kitamura-seiki.co.jp")
+			.text("x"));
+		return cases.entrySet()
+			.stream()
+			.map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> analyseWithinBounds(entry.getValue().bytes())));
+	}
+
+	@org.junit.jupiter.api.Test
+	void aCutAttachmentNameKeepsItsFlagsAndSaysSo() {
+		MailAnalysis analysis = this.analyzer.analyze(TestMail.from("a@example.top")
+			.text("x")
+			.attach("請求書.pdf" + ".".repeat(40_000) + ".exe", "application/octet-stream", new byte[] { 1 })
+			.bytes(), SampleContexts.kitamura());
+		MailAnalysis.Attachment attachment = analysis.attachments().get(0);
+		assertThat(attachment.filename()).hasSizeLessThanOrEqualTo(255).startsWith("請求書.pdf").endsWith(".exe");
+		assertThat(attachment.flags()).contains(IndicatorCode.EXECUTABLE, IndicatorCode.DOUBLE_EXTENSION);
+		assertThat(analysis.warnings()).anySatisfy(warning -> assertThat(warning).contains("name longer than 255"));
 	}
 
 	private void analyseWithinBounds(byte[] mail) {
