@@ -1,5 +1,7 @@
 package io.spoofdesk.warningmail;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,18 @@ import java.util.Map;
 public record BatchView(long id, long incidentId, String language, String fromAddress, String fromName, String status,
 		String returnReason, Instant createdAt, String createdBy, Instant submittedAt, String submittedBy,
 		Instant decidedAt, String decidedBy, List<DraftView> drafts) {
+
+	/**
+	 * The drafts awaiting approval as {@code id:version,…} in id order: what a reviewer
+	 * saw, named again when approving so that a change in between is refused.
+	 */
+	@JsonProperty("reviewedVersions")
+	public String reviewedVersions() {
+		return this.drafts.stream()
+			.filter(draft -> draft.status() == DraftStatus.DRAFT || draft.status() == DraftStatus.RETURNED)
+			.map(draft -> draft.id() + ":" + draft.version())
+			.collect(java.util.stream.Collectors.joining(","));
+	}
 
 	/** Whether some drafts are approved and not yet queued or sent. */
 	public boolean hasApproved() {

@@ -52,7 +52,7 @@ class WarningApiController {
 			@RequestBody(required = false) Map<String, String> body) {
 		return switch (action) {
 			case "submit" -> this.drafts.submit(id, batchId);
-			case "approve" -> this.drafts.approve(id, batchId);
+			case "approve" -> this.drafts.approve(id, batchId, (body != null) ? body.get("reviewedVersions") : null);
 			case "return" -> this.drafts.sendBack(id, batchId, (body != null) ? body.get("reason") : null);
 			default -> Map.of("queued", this.drafts.queue(id, batchId));
 		};

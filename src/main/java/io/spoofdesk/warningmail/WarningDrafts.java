@@ -40,6 +40,7 @@ import io.spoofdesk.shared.NotFoundException;
 import io.spoofdesk.shared.Texts;
 import io.spoofdesk.suspiciousmail.SuspiciousMails;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -85,9 +86,18 @@ public class WarningDrafts {
 
 	private final Clock clock;
 
+	private final FreeMailDomains freeMail;
+
+	private final Set<String> otherSenders;
+
 	WarningDrafts(JdbcClient jdbc, MailTemplates templates, Incidents incidents, PartnerDirectory partners,
 			SuspiciousMails mails, CompanyIdentityService identities, UserAccounts users, Notifications notifications,
-			AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+			AuditLog auditLog, ApplicationEventPublisher events, Clock clock, FreeMailDomains freeMail,
+			@Value("${spoofdesk.warning-mail.senders:}") List<String> otherSenders) {
+		this.freeMail = freeMail;
+		this.otherSenders = otherSenders.stream()
+			.map(sender -> sender.strip().toLowerCase(java.util.Locale.ROOT))
+			.collect(java.util.stream.Collectors.toSet());
 		this.jdbc = jdbc;
 		this.templates = templates;
 		this.incidents = incidents;
@@ -126,6 +136,12 @@ public class WarningDrafts {
 		if (!singleAddress(from.toLowerCase(java.util.Locale.ROOT))) {
 			errors.rejectValue("fromAddress", "warning.from.invalid");
 		}
+		else if (!company.isOurDomain(from.substring(from.lastIndexOf('@') + 1))
+				&& !this.otherSenders.contains(from.toLowerCase(java.util.Locale.ROOT))) {
+			// a warning in our name comes from our domain, never from an address someone
+			// typed
+			errors.rejectValue("fromAddress", "warning.from.notOurs");
+		}
 		StringBuilder addressText = new StringBuilder(
 				(generation.addressList() != null) ? generation.addressList() : "");
 		for (Long partnerId : generation.partnerIds()) {
@@ -160,15 +176,22 @@ public class WarningDrafts {
 					Timestamp.from(now), CurrentUser.username())
 			.query(Long.class)
 			.single();
+		// DESIGN.md: only the contacts of one partner organisation share a draft; a
+		// free-mail
+		// or unknown address gets its own, so no recipient sees another's private address
 		Map<Long, List<String>> byPartner = new LinkedHashMap<>();
 		List<List<String>> unknown = new ArrayList<>();
 		recipients.byDomain().forEach((domain, addresses) -> {
 			PartnerView partner = partnersByDomain.get(domain);
-			if (partner != null) {
-				byPartner.computeIfAbsent(partner.id(), id -> new ArrayList<>()).addAll(addresses);
-			}
-			else {
-				unknown.add(addresses);
+			for (String address : addresses) {
+				PartnerView owner = (partner != null
+						&& (!this.freeMail.contains(domain) || isContact(partner, address))) ? partner : null;
+				if (owner != null) {
+					byPartner.computeIfAbsent(owner.id(), id -> new ArrayList<>()).add(address);
+				}
+				else {
+					unknown.add(List.of(address));
+				}
 			}
 		});
 		Map<Long, PartnerView> partnerById = new HashMap<>();
@@ -186,6 +209,12 @@ public class WarningDrafts {
 		this.auditLog.record(AuditEntry.change("WARNING_DRAFTED", TARGET, incidentId, "warningBatch", null,
 				batchId + ": " + drafts + " drafts, " + recipients.addressCount() + " addresses"));
 		return batch(incidentId, batchId);
+	}
+
+	private static boolean isContact(PartnerView partner, String address) {
+		return partner.contacts()
+			.stream()
+			.anyMatch(contact -> contact.email() != null && contact.email().equalsIgnoreCase(address));
 	}
 
 	private void insertDraft(long batchId, long incidentId, PartnerView partner, List<String> addresses,
@@ -434,6 +463,12 @@ public class WarningDrafts {
 		if (errors.hasErrors()) {
 			throw new InvalidRequestException(errors);
 		}
+		// a submitted batch is frozen for review: an edit takes it back to draft, to be
+		// submitted and approved again (the batch row first, the lock order of approve)
+		int unsubmitted = this.jdbc
+			.sql("UPDATE warning_batch SET status = 'DRAFT' WHERE id = ? AND incident_id = ? AND status = 'SUBMITTED'")
+			.params(draft.batchId(), incidentId)
+			.update();
 		int updated = this.jdbc.sql("""
 				UPDATE warning_draft SET to_address = ?, cc_addresses = ?, subject = ?, body = ?, updated_at = ?,
 				       updated_by = ?, version = version + 1
@@ -447,6 +482,10 @@ public class WarningDrafts {
 		}
 		this.auditLog.record(AuditEntry.change("WARNING_EDITED", TARGET, incidentId, "draft " + draftId,
 				draft.subject(), subject.strip()));
+		if (unsubmitted > 0) {
+			this.auditLog.record(AuditEntry.change("WARNING_UNSUBMITTED", TARGET, incidentId, "warningBatch",
+					"SUBMITTED", draft.batchId() + ": DRAFT"));
+		}
 		return draft(incidentId, draftId);
 	}
 
@@ -469,11 +508,27 @@ public class WarningDrafts {
 		return batch(incidentId, batchId);
 	}
 
-	/** Approves a submitted batch: its drafts may now be sent. */
+	/**
+	 * Approves a submitted batch: its drafts may now be sent. {@code reviewedVersions} is
+	 * what the manager saw ({@link BatchView#reviewedVersions()}); if any draft changed
+	 * since, nothing is approved (409), so what is sent is what was reviewed.
+	 */
 	@Transactional
-	public BatchView approve(long incidentId, long batchId) {
+	public BatchView approve(long incidentId, long batchId, String reviewedVersions) {
 		requireManager();
+		batch(incidentId, batchId);
+		if (reviewedVersions == null) {
+			MapBindingResult errors = new MapBindingResult(new HashMap<>(), "batch");
+			errors.rejectValue("reviewedVersions", "warning.batch.reviewedVersionsRequired");
+			throw new InvalidRequestException(errors);
+		}
 		moveBatch(batchId, List.of("SUBMITTED"), "APPROVED", "decided", null);
+		String current = this.jdbc.sql("""
+				SELECT coalesce(string_agg(id || ':' || version, ',' ORDER BY id), '') FROM warning_draft
+				WHERE batch_id = ? AND status IN ('DRAFT', 'RETURNED')""").param(batchId).query(String.class).single();
+		if (!current.equals(reviewedVersions.strip())) {
+			throw new ConflictException("warning.batch.changedSinceReview");
+		}
 		Instant now = Instant.now(this.clock);
 		this.jdbc.sql("""
 				UPDATE warning_draft SET status = 'APPROVED', approved_by = ?, approved_at = ?, updated_at = ?,
@@ -482,7 +537,7 @@ public class WarningDrafts {
 			.params(CurrentUser.username(), Timestamp.from(now), Timestamp.from(now), CurrentUser.username(), batchId)
 			.update();
 		this.auditLog.record(AuditEntry.change("WARNING_APPROVED", TARGET, incidentId, "warningBatch", null,
-				Long.toString(batchId)));
+				batchId + " (" + current + ")"));
 		return batch(incidentId, batchId);
 	}
 

@@ -162,7 +162,7 @@ class TwoInstanceTests {
 						+ "\"}"));
 		String drafts = "/api/v1/incidents/" + incident + "/warnings/" + batch;
 		assertThat(helpdesk.post(drafts + "/submit", "{}").statusCode()).isEqualTo(200);
-		assertThat(manager.post(drafts + "/approve", "{}").statusCode()).isEqualTo(200);
+		assertThat(manager.approveAsReviewed(drafts).statusCode()).isEqualTo(200);
 		Instant queued = Instant.now();
 		assertThat(manager.post(drafts + "/queue", "{}").body()).contains("\"queued\":" + recipients);
 

@@ -47,6 +47,17 @@ public final class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	/**
+	 * Approves a warning batch as reviewed: reads the batch at {@code batchPath} and
+	 * names the draft versions it holds, as the batch page's approve button does.
+	 */
+	public HttpResponse<String> approveAsReviewed(String batchPath) {
+		java.util.regex.Matcher versions = java.util.regex.Pattern.compile("\"reviewedVersions\":\"([^\"]*)\"")
+			.matcher(get(batchPath).body());
+		String reviewed = versions.find() ? versions.group(1) : "";
+		return post(batchPath + "/approve", "{\"reviewedVersions\": \"" + reviewed + "\"}");
+	}
+
 	public HttpResponse<String> put(String path, String json) {
 		return send(request(path).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(json)));

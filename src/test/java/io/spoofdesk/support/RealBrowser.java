@@ -98,8 +98,13 @@ public final class RealBrowser implements AutoCloseable {
 		((org.openqa.selenium.JavascriptExecutor) this.driver)
 			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 		element.click();
+		// the page the click leaves must be gone first: a form that posts back to the
+		// page
+		// it is on already matches the pattern, and the test would race the server
 		new org.openqa.selenium.support.ui.WebDriverWait(this.driver, Duration.ofSeconds(15))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(urlPattern));
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.and(
+					org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element),
+					org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(urlPattern)));
 		return this;
 	}
 

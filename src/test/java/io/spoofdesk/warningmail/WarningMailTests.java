@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -164,7 +165,7 @@ class WarningMailTests {
 			.param(managerName)
 			.query(Integer.class)
 			.single()).isEqualTo(1);
-		assertThat(managerApi.post(draftsUrl + "/approve", "{}").body()).contains("\"status\":\"APPROVED\"");
+		assertThat(managerApi.approveAsReviewed(draftsUrl).body()).contains("\"status\":\"APPROVED\"");
 		assertThat(managerApi.post(draftsUrl + "/queue", "{}").body()).contains("\"queued\":2");
 
 		Browser managerPages = new Browser(this.port);
@@ -251,7 +252,7 @@ class WarningMailTests {
 		long batch = batchFor(browser, incident);
 		String url = "/api/v1/incidents/" + incident + "/warnings/" + batch;
 		api.post(url + "/submit", "{}");
-		api.post(url + "/approve", "{}");
+		api.approveAsReviewed(url);
 		smtp.stop();
 		api.post(url + "/queue", "{}");
 
@@ -388,6 +389,93 @@ class WarningMailTests {
 		assertThat(ApiClient.basic(this.port, Users.create(this.port, "STAFF"), Users.PASSWORD)
 			.post("/api/v1/incidents/" + incident + "/warnings", "{\"addressList\": \"a@b.example\"}")
 			.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void freeMailAndUnknownAddressesEachGetTheirOwnDraftSoNoRecipientSeesAnothersAddress() {
+		ApiClient api = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK"), Users.PASSWORD);
+		long incident = newIncident(api);
+		HttpResponse<String> created = api.post("/api/v1/incidents/" + incident + "/warnings",
+				"""
+						{"language": "ja", "fromAddress": "soumu@kitamura-seiki.co.jp", "addressList":
+						 "taro.private@gmail.com\\nhanako.home@gmail.com\\nkeitai@docomo.ne.jp\\na@unknown-corp.example\\nb@unknown-corp.example\\nkato@aoba-shoji.co.jp\\nito@aoba-shoji.co.jp"}""");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		long batch = this.jdbc.sql("SELECT max(id) FROM warning_batch WHERE incident_id = ?")
+			.param(incident)
+			.query(Long.class)
+			.single();
+		List<String> drafts = this.jdbc
+			.sql("SELECT to_address || ' ' || array_to_string(cc_addresses, ' ') FROM warning_draft "
+					+ "WHERE batch_id = ? ORDER BY id")
+			.param(batch)
+			.query(String.class)
+			.list()
+			.stream()
+			.map(String::strip)
+			.toList();
+		assertThat(drafts).containsExactlyInAnyOrder("kato@aoba-shoji.co.jp ito@aoba-shoji.co.jp",
+				"taro.private@gmail.com", "hanako.home@gmail.com", "keitai@docomo.ne.jp", "a@unknown-corp.example",
+				"b@unknown-corp.example");
+	}
+
+	@Test
+	void aWarningInOurNameIsSentFromOurDomainOnly() {
+		ApiClient api = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK"), Users.PASSWORD);
+		long incident = newIncident(api);
+		HttpResponse<String> foreign = api.post("/api/v1/incidents/" + incident + "/warnings",
+				"""
+						{"language": "ja", "addressList": "kato@aoba-shoji.co.jp", "fromAddress": "billing@attacker.example"}""");
+		assertThat(foreign.statusCode()).isEqualTo(400);
+		assertThat(foreign.body()).contains("\"field\":\"fromAddress\"");
+	}
+
+	@Test
+	void whatAManagerApprovesIsWhatTheyReviewed() {
+		ApiClient helpdesk = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK"), Users.PASSWORD);
+		ApiClient manager = ApiClient.basic(this.port, Users.create(this.port, "MANAGER"), Users.PASSWORD);
+		long incident = newIncident(helpdesk);
+		HttpResponse<String> created = helpdesk.post("/api/v1/incidents/" + incident + "/warnings",
+				"""
+						{"language": "ja", "addressList": "kato@aoba-shoji.co.jp", "fromAddress": "soumu@kitamura-seiki.co.jp"}""");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		long batch = this.jdbc.sql("SELECT max(id) FROM warning_batch WHERE incident_id = ?")
+			.param(incident)
+			.query(Long.class)
+			.single();
+		long draft = this.jdbc.sql("SELECT id FROM warning_draft WHERE batch_id = ?")
+			.param(batch)
+			.query(Long.class)
+			.single();
+		String url = "/api/v1/incidents/" + incident + "/warnings/" + batch;
+		assertThat(helpdesk.post(url + "/submit", "{}").statusCode()).isEqualTo(200);
+		String reviewed = helpdesk.get(url).body().replaceAll("(?s).*\"reviewedVersions\":\"([^\"]*)\".*", "$1");
+		assertThat(reviewed).isEqualTo(draft + ":0");
+
+		// the helpdesk edits after submitting: the batch goes back to draft
+		HttpResponse<String> edited = helpdesk.put(url.replaceAll("/\\d+$", "") + "/drafts/" + draft, """
+				{"toAddress": "kato@aoba-shoji.co.jp", "ccAddresses": ["boss@attacker.example"],
+				 "subject": "請求書の振込先変更", "body": "こちらにお振込みください"}""");
+		assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+		assertThat(helpdesk.get(url).body()).contains("\"status\":\"DRAFT\"");
+		assertThat(manager.post(url + "/approve", "{\"reviewedVersions\": \"" + reviewed + "\"}").statusCode())
+			.as("not submitted any more")
+			.isEqualTo(409);
+
+		// submitted again, the manager's approval names what they saw before the change
+		assertThat(helpdesk.post(url + "/submit", "{}").statusCode()).isEqualTo(200);
+		assertThat(manager.post(url + "/approve", "{\"reviewedVersions\": \"" + reviewed + "\"}").statusCode())
+			.as("a draft changed since the review")
+			.isEqualTo(409);
+		assertThat(manager.post(url + "/approve", "{}").statusCode()).as("versions are required").isEqualTo(400);
+		assertThat(this.jdbc.sql("SELECT status FROM warning_draft WHERE id = ?")
+			.param(draft)
+			.query(String.class)
+			.single()).isEqualTo("DRAFT");
+		assertThat(manager.approveAsReviewed(url).statusCode()).isEqualTo(200);
+		assertThat(this.jdbc.sql("SELECT status FROM warning_draft WHERE id = ?")
+			.param(draft)
+			.query(String.class)
+			.single()).isEqualTo("APPROVED");
 	}
 
 }
