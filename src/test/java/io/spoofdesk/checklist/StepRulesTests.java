@@ -130,4 +130,23 @@ class StepRulesTests {
 		assertThat(EvidenceTypes.contentTypeOf("empty.txt", new byte[0])).isEmpty();
 	}
 
+	@Test
+	void antivirusAndEdrLogsAreAcceptedAsJsonAndInUtf16() {
+		String defender = "Threat: Trojan:Win32/Emotet\r\nAction: Quarantine\r\n";
+		byte[] withBom = ("\uFEFF" + defender).getBytes(StandardCharsets.UTF_16LE);
+		assertThat(EvidenceTypes.contentTypeOf("MpCmdRun.log", withBom)).contains("text/plain");
+		assertThat(EvidenceTypes.contentTypeOf("scan.txt", defender.getBytes(StandardCharsets.UTF_16LE)))
+			.as("UTF-16 without a byte-order mark")
+			.contains("text/plain");
+		assertThat(EvidenceTypes.contentTypeOf("scan.csv",
+				("\uFEFF" + "host,threat\r\npc01,none\r\n").getBytes(StandardCharsets.UTF_16BE)))
+			.contains("text/csv");
+		assertThat(EvidenceTypes.contentTypeOf("edr-export.json",
+				"{\"detections\": [], \"host\": \"pc01\"}".getBytes(StandardCharsets.UTF_8)))
+			.contains("application/json");
+		assertThat(EvidenceTypes.contentTypeOf("x.log", "<html><script>x</script>".getBytes(StandardCharsets.UTF_16LE)))
+			.as("markup in UTF-16 is still refused")
+			.isEmpty();
+	}
+
 }
