@@ -11,6 +11,7 @@ import io.spoofdesk.identity.UserAccounts;
 import io.spoofdesk.identity.UserView;
 import io.spoofdesk.incident.IncidentPanel;
 import io.spoofdesk.incident.IncidentView;
+import io.spoofdesk.suspiciousmail.SuspiciousMails;
 
 import org.springframework.stereotype.Component;
 
@@ -24,10 +25,13 @@ class ChecklistPanel implements IncidentPanel {
 
 	private final UserAccounts users;
 
-	ChecklistPanel(Checklists checklists, Playbooks playbooks, UserAccounts users) {
+	private final SuspiciousMails mails;
+
+	ChecklistPanel(Checklists checklists, Playbooks playbooks, UserAccounts users, SuspiciousMails mails) {
 		this.checklists = checklists;
 		this.playbooks = playbooks;
 		this.users = users;
+		this.mails = mails;
 	}
 
 	@Override
@@ -44,11 +48,29 @@ class ChecklistPanel implements IncidentPanel {
 	public Map<String, Object> data(IncidentView incident) {
 		Map<String, Object> data = new HashMap<>();
 		data.put("incidentId", incident.id());
-		data.put("checklist", this.checklists.of(incident.id()).orElse(null));
+		ChecklistView checklist = this.checklists.of(incident.id()).orElse(null);
+		List<PlaybookSummary> active = this.playbooks.all().stream().filter(PlaybookSummary::active).toList();
+		data.put("checklist", checklist);
 		data.put("ctx", context(incident.id(), incident.status().isOpen()));
 		data.put("phases", Phase.values());
-		data.put("playbooks", this.playbooks.all().stream().filter(PlaybookSummary::active).toList());
+		data.put("playbooks", active);
+		data.put("suggestion", (checklist != null) ? suggestion(incident.id(), checklist, active) : null);
 		return data;
+	}
+
+	/**
+	 * The playbook the incident's mails suggest, when the checklist follows another one
+	 * (offered in one click; done steps carry over by kind).
+	 */
+	private SuggestedPlaybook suggestion(long incidentId, ChecklistView checklist, List<PlaybookSummary> active) {
+		return this.mails.strongestTriageHint(incidentId).flatMap(hint -> {
+			String code = SuggestedPlaybook.codeFor(hint);
+			long current = this.playbooks.playbookOfVersion(checklist.playbookVersionId());
+			return active.stream()
+				.filter(playbook -> playbook.code().equals(code) && playbook.id() != current)
+				.findFirst()
+				.map(playbook -> new SuggestedPlaybook(hint, playbook));
+		}).orElse(null);
 	}
 
 	/** What the step rows need to know about the reader. */

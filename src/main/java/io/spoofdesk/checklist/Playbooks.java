@@ -123,6 +123,15 @@ public class Playbooks {
 			.list();
 	}
 
+	/** The playbook a version belongs to. */
+	@Transactional(readOnly = true)
+	public long playbookOfVersion(long versionId) {
+		return this.jdbc.sql("SELECT playbook_id FROM playbook_version WHERE id = ?")
+			.param(versionId)
+			.query(Long.class)
+			.single();
+	}
+
 	/** Creates a playbook with its first version. */
 	@Transactional
 	public long create(PlaybookContent content) {

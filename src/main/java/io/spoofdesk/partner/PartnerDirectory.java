@@ -220,6 +220,49 @@ public class PartnerDirectory {
 			.single();
 	}
 
+	/**
+	 * Those of the given addresses that belong to a registered partner: a contact's
+	 * address, or an address in a partner's domain (or a subdomain of one) unless that is
+	 * a free-mail domain, where anyone may have an address. One query.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Set<String> partnerAddressesAmong(java.util.Collection<String> addresses,
+			FreeMailDomains freeMail) {
+		java.util.Set<String> lower = new java.util.LinkedHashSet<>();
+		java.util.Set<String> domains = new java.util.LinkedHashSet<>();
+		for (String address : addresses) {
+			String candidate = address.toLowerCase(java.util.Locale.ROOT);
+			lower.add(candidate);
+			String domain = candidate.substring(candidate.lastIndexOf('@') + 1);
+			for (int dot = -1; domain.indexOf('.', dot + 1) > 0; dot = domain.indexOf('.', dot + 1)) {
+				domains.add(domain.substring(dot + 1));
+			}
+		}
+		if (lower.isEmpty()) {
+			return java.util.Set.of();
+		}
+		List<String> known = this.jdbc.sql("""
+				SELECT 'D' || domain FROM partner_domain WHERE domain = ANY(?)
+				UNION SELECT 'C' || lower(email) FROM partner_contact WHERE lower(email) = ANY(?)""")
+			.params(domains.toArray(String[]::new), lower.toArray(String[]::new))
+			.query(String.class)
+			.list();
+		java.util.Set<String> result = new java.util.LinkedHashSet<>();
+		for (String address : lower) {
+			String domain = address.substring(address.lastIndexOf('@') + 1);
+			boolean contact = known.contains("C" + address);
+			boolean inPartnerDomain = known.stream()
+				.filter(value -> value.startsWith("D"))
+				.map(value -> value.substring(1))
+				.anyMatch(partner -> (domain.equals(partner) || domain.endsWith("." + partner))
+						&& !freeMail.contains(partner));
+			if (contact || inPartnerDomain) {
+				result.add(address);
+			}
+		}
+		return result;
+	}
+
 	/** A partner as mail analysis recognises it. */
 	public record PartnerNames(String name, List<String> domains, List<String> contactNames) {
 

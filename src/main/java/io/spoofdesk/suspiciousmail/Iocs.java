@@ -7,10 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.spoofdesk.mailanalysis.MailAddresses;
 import io.spoofdesk.mailanalysis.MailAnalysis;
 import io.spoofdesk.mailanalysis.Urls;
+import io.spoofdesk.partner.FreeMailDomains;
+import io.spoofdesk.partner.PartnerDirectory;
 import io.spoofdesk.settings.CompanyIdentityService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Indicators of compromise taken from an analysis and stored per incident, looked up by
- * value ("seen in 3 other incidents") and listed for export. Our own domains and private
- * addresses are left out: they identify us, not the attacker.
+ * value ("seen in 3 other incidents") and listed for export. They name the attacker, not
+ * the victims: our own domains, our relays' and private addresses, and partners'
+ * registered domains and contacts (forged in From, never sent by them) are left out.
  */
 @Component
 class Iocs {
@@ -28,9 +32,15 @@ class Iocs {
 
 	private final CompanyIdentityService identities;
 
-	Iocs(JdbcClient jdbc, CompanyIdentityService identities) {
+	private final PartnerDirectory partners;
+
+	private final FreeMailDomains freeMail;
+
+	Iocs(JdbcClient jdbc, CompanyIdentityService identities, PartnerDirectory partners, FreeMailDomains freeMail) {
 		this.jdbc = jdbc;
 		this.identities = identities;
+		this.partners = partners;
+		this.freeMail = freeMail;
 	}
 
 	void record(long mailId, long incidentId, MailAnalysis analysis, Instant now) {
@@ -48,20 +58,46 @@ class Iocs {
 	/** The IOCs of one analysis, each once (verified wins over unverified). */
 	List<Ioc> extract(MailAnalysis analysis) {
 		Map<String, Ioc> found = new LinkedHashMap<>();
-		if (analysis.from() != null) {
-			addSender(found, analysis.from().address());
+		List<String> senders = new ArrayList<>();
+		if (analysis.from() != null && analysis.from().address() != null) {
+			senders.add(analysis.from().address());
 		}
-		addSender(found, analysis.replyTo());
-		addSender(found, analysis.returnPath());
+		if (analysis.replyTo() != null) {
+			senders.add(analysis.replyTo());
+		}
+		if (analysis.returnPath() != null) {
+			senders.add(analysis.returnPath());
+		}
+		List<String> hosts = analysis.urls()
+			.stream()
+			.map(url -> "x@" + Urls.host(url).toLowerCase(Locale.ROOT))
+			.toList();
+		List<String> candidates = new ArrayList<>(senders);
+		candidates.addAll(hosts);
+		Set<String> partnerOwned = this.partners.partnerAddressesAmong(
+				candidates.stream().filter(address -> MailAddresses.domainOf(address) != null).toList(), this.freeMail);
+		for (String sender : senders) {
+			if (!partnerOwned.contains(sender.toLowerCase(Locale.ROOT))) {
+				addSender(found, sender);
+			}
+		}
 		for (String url : analysis.urls()) {
 			add(found, IocKind.URL, url, true);
 			String host = Urls.host(url).toLowerCase(Locale.ROOT);
-			if (!host.isEmpty() && !isOurs(host)) {
+			if (!host.isEmpty() && !isOurs(host) && !partnerOwned.contains("x@" + host)) {
 				add(found, IocKind.DOMAIN, host, true);
 			}
 		}
-		for (MailAnalysis.Hop hop : analysis.received()) {
-			if (hop.ip() != null && !isPrivate(hop.ip())) {
+		List<MailAnalysis.Hop> hops = analysis.received();
+		int handover = -1; // the lowest trusted hop: where an outside host handed the
+							// mail over
+		for (int i = 0; i < hops.size(); i++) {
+			handover = hops.get(i).trusted() ? i : handover;
+		}
+		for (int i = 0; i < hops.size(); i++) {
+			MailAnalysis.Hop hop = hops.get(i);
+			boolean ourRelay = i < handover && isOurHost(hop.from());
+			if (hop.ip() != null && !isPrivate(hop.ip()) && !ourRelay) {
 				add(found, IocKind.IP, hop.ip(), hop.trusted());
 			}
 		}
@@ -81,6 +117,16 @@ class Iocs {
 		}
 		add(found, IocKind.EMAIL, address.toLowerCase(Locale.ROOT), true);
 		add(found, IocKind.DOMAIN, domain, true);
+	}
+
+	/**
+	 * One of our own receiving hosts, above the handover (its name is trustworthy there;
+	 * on the handover hop it is whatever the sender said).
+	 */
+	private boolean isOurHost(String from) {
+		String host = (from != null) ? from.toLowerCase(Locale.ROOT) : null;
+		return host != null && host.indexOf('.') > 0 && (isOurs(host)
+				|| this.identities.current().receivingServers().stream().anyMatch(host::equalsIgnoreCase));
 	}
 
 	private boolean isOurs(String domain) {

@@ -200,6 +200,23 @@ public class SuspiciousMails {
 			.orElseThrow(() -> new NotFoundException("Mail", mailId));
 	}
 
+	/**
+	 * The strongest triage hint among an incident's mails, in DESIGN.md's order (an
+	 * infection on our side outranks a forged name), or empty when it has no mail.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<MailAnalysis.TriageHint> strongestTriageHint(long incidentId) {
+		return this.jdbc
+			.sql("SELECT DISTINCT triage_hint FROM incident_mail WHERE incident_id = ? AND triage_hint IS NOT NULL")
+			.param(incidentId)
+			.query(String.class)
+			.list()
+			.stream()
+			.flatMap(name -> java.util.Arrays.stream(MailAnalysis.TriageHint.values())
+				.filter(hint -> hint.name().equals(name)))
+			.min(java.util.Comparator.naturalOrder());
+	}
+
 	/** Only the triage hint of a stored mail, without reading its whole analysis. */
 	@Transactional(readOnly = true)
 	public MailAnalysis.Triage triageOf(long incidentId, long mailId) {

@@ -29,6 +29,7 @@ import io.spoofdesk.incident.IncidentView;
 import io.spoofdesk.incident.Incidents;
 import io.spoofdesk.notification.NotificationKind;
 import io.spoofdesk.notification.Notifications;
+import io.spoofdesk.partner.FreeMailDomains;
 import io.spoofdesk.partner.PartnerDirectory;
 import io.spoofdesk.partner.PartnerView;
 import io.spoofdesk.settings.CompanyIdentity;

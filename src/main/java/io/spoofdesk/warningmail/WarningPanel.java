@@ -9,6 +9,7 @@ import io.spoofdesk.identity.UserAccounts;
 import io.spoofdesk.identity.UserView;
 import io.spoofdesk.incident.IncidentPanel;
 import io.spoofdesk.incident.IncidentView;
+import io.spoofdesk.settings.CompanyIdentity;
 import io.spoofdesk.settings.CompanyIdentityService;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -51,7 +52,14 @@ class WarningPanel implements IncidentPanel {
 		boolean drafter = CurrentUser.roles().contains(Role.HELPDESK) || CurrentUser.roles().contains(Role.MANAGER);
 		data.put("canDraft", drafter && incident.status().isOpen());
 		UserView me = this.users.findByUsername(CurrentUser.username()).orElse(null);
-		data.put("fromAddress", (me != null && me.email() != null) ? me.email() : "");
+		String myEmail = (me != null && me.email() != null) ? me.email() : "";
+		// the sender must be in our domains: the user's own address only when it is
+		CompanyIdentity company = this.identities.current();
+		data.put("fromAddress",
+				(myEmail.contains("@") && company.isOurDomain(myEmail.substring(myEmail.lastIndexOf('@') + 1)))
+						? myEmail : "");
+		data.put("ourDomains", String.join(", ", company.domains()));
+		data.put("contactEmail", myEmail);
 		data.put("fromName", this.identities.current().companyName());
 		data.put("contactPerson", (me != null) ? me.displayName() : "");
 		data.put("language", "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "ja");

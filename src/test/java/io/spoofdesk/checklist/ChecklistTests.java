@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.spoofdesk.mailanalysis.TestMail;
 import io.spoofdesk.support.ApiClient;
 import io.spoofdesk.support.Browser;
 import io.spoofdesk.support.ServerTest;
@@ -108,9 +109,9 @@ class ChecklistTests {
 		String en = user(Users.create(this.port, "STAFF")).get("/api/v1/incidents/" + inEnglish + "/checklist").body();
 
 		assertThat(ja).contains("\"name\":\"なりすましメール（Emotet型）\"", "\"language\":\"ja\"",
-				"\"title\":\"ウイルス対策ソフトを最新にし、全PCでフルスキャンする\"", "\"overall\":{\"finished\":0,\"total\":12}");
+				"\"title\":\"ウイルス対策ソフト・EDRを最新にし、全PCでフルスキャンする\"", "\"overall\":{\"finished\":0,\"total\":16}");
 		assertThat(en).contains("\"name\":\"Spoofed mail (Emotet-type)\"", "\"language\":\"en\"",
-				"\"title\":\"Update antivirus and run a full scan on every PC\"");
+				"\"title\":\"Update antivirus/EDR and run a full scan on every PC\"");
 		assertThat(ja).as("due = reported + 1 hour for the first step").contains("\"dueAt\":\"2026-11-20T02:30:00Z\"");
 		assertThat(ja).as("final report due after 14 days").contains("\"dueAt\":\"2026-12-04T01:30:00Z\"");
 	}
@@ -124,7 +125,7 @@ class ChecklistTests {
 		Browser helpdesk = new Browser(this.port);
 		helpdesk.signIn(helpdeskName, Users.PASSWORD);
 		String form = helpdesk.get("/incidents/new").body();
-		assertThat(form).contains("name=\"startOptions[playbook]\"", "なりすましメール（Emotet型）", "名前の悪用のみ（感染なし）");
+		assertThat(form).contains("name=\"startOptions[playbook]\"", "なりすましメール（Emotet型）", "当社名の悪用（スキャンとパスワード確認あり）");
 
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("title", "名前だけの悪用");
@@ -136,7 +137,7 @@ class ChecklistTests {
 		HttpResponse<String> created = helpdesk.post("/incidents", fields);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
 		String location = created.headers().firstValue("Location").orElseThrow();
-		assertThat(helpdesk.get(location).body()).contains("名前の悪用のみ（感染なし）", "0 / 7");
+		assertThat(helpdesk.get(location).body()).contains("当社名の悪用（スキャンとパスワード確認あり）", "0 / 9");
 
 		long before = this.jdbc.sql("SELECT count(*) FROM incident").query(Long.class).single();
 		HttpResponse<String> unknown = user(helpdeskName).post("/api/v1/incidents", """
@@ -318,14 +319,14 @@ class ChecklistTests {
 		long[] obtain = step(incident, "OBTAIN_MAIL");
 		String action = "/incidents/" + incident + "/checklist/steps/" + obtain[0] + "/status";
 		String incidentPage = helpdesk.get("/incidents/" + incident).body();
-		assertThat(incidentPage).contains("対応チェックリスト", "id=\"step-" + obtain[0] + "\"", "0 / 12");
+		assertThat(incidentPage).contains("対応チェックリスト", "id=\"step-" + obtain[0] + "\"", "0 / 16");
 
 		HttpResponse<String> row = helpdesk.htmxPost(action,
 				Map.of("status", "DONE", "version", Long.toString(obtain[1])));
 		assertThat(row.statusCode()).isEqualTo(200);
 		assertThat(row.body().strip()).startsWith("<li id=\"step-" + obtain[0] + "\"")
 			.contains("完了", helpdeskName + " が")
-			.contains("id=\"checklist-progress\"", "hx-swap-oob=\"true\"", "1 / 12")
+			.contains("id=\"checklist-progress\"", "hx-swap-oob=\"true\"", "1 / 16")
 			.doesNotContain("<html");
 
 		HttpResponse<String> stale = helpdesk.htmxPost(action,
@@ -462,7 +463,8 @@ class ChecklistTests {
 				"{\"playbookId\": " + nameOnly + ", \"language\": \"ja\"}");
 
 		assertThat(swapped.statusCode()).as(swapped.body()).isEqualTo(200);
-		assertThat(swapped.body()).contains("\"name\":\"名前の悪用のみ（感染なし）\"", "\"overall\":{\"finished\":1,\"total\":7}");
+		assertThat(swapped.body()).contains("\"name\":\"当社名の悪用（スキャンとパスワード確認あり）\"",
+				"\"overall\":{\"finished\":1,\"total\":9}");
 		assertThat(this.jdbc
 			.sql("SELECT status FROM checklist_step s JOIN checklist c ON c.id = s.checklist_id "
 					+ "AND c.active WHERE s.incident_id = ? AND s.kind = 'OBTAIN_MAIL'")
@@ -583,14 +585,57 @@ class ChecklistTests {
 		HttpResponse<String> added = staff.post("/api/v1/incidents/" + incident + "/checklist/steps",
 				"{\"title\": \"取引先Aに電話\", \"phase\": \"NOTIFY\", \"required\": true}");
 		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-		assertThat(added.body()).contains("\"adHoc\":true", "\"position\":13");
-		assertThat(staff.get("/api/v1/incidents/" + incident + "/checklist").body()).contains("\"total\":13");
+		assertThat(added.body()).contains("\"adHoc\":true", "\"position\":17");
+		assertThat(staff.get("/api/v1/incidents/" + incident + "/checklist").body()).contains("\"total\":17");
 	}
 
 	static String group(Pattern pattern, String text) {
 		Matcher matcher = pattern.matcher(text);
 		assertThat(matcher.find()).as(text).isTrue();
 		return matcher.group(1);
+	}
+
+	@Test
+	void theIncidentPageOffersThePlaybookTheTriageHintSuggestsInOneClick() {
+		ApiClient admin = ApiClient.basic(this.port, ServerTest.ADMIN, ServerTest.ADMIN_PASSWORD);
+		assertThat(admin.put("/api/v1/settings/identity", """
+				{"companyName": "北村精機株式会社", "domains": ["kitamura-seiki.co.jp"], "staff": [],
+				 "receivingServers": ["mx1.kitamura-seiki.co.jp"], "sendingHosts": [],
+				 "timeZone": "Asia/Tokyo", "workingHours": {"start": "08:00", "end": "20:00"}}""").statusCode())
+			.isEqualTo(200);
+		String managerName = Users.create(this.port, "MANAGER");
+		ApiClient manager = user(managerName);
+		long incident = newIncident(manager);
+		byte[] mail = TestMail.from(TestMail.encodedWord("北村精機株式会社 営業部") + " <eigyo@cdn-upd.example.top>")
+			.received("from cdn-upd.example.top (cdn-upd.example.top [203.0.113.77]) by mx1.kitamura-seiki.co.jp "
+					+ "with ESMTP; Thu, 24 Nov 2022 13:41:00 +0900")
+			.text("日程の件、添付をご確認ください。")
+			.bytes();
+		HttpResponse<String> attached = manager.send(manager.request("/api/v1/incidents/" + incident + "/mails")
+			.header("Content-Type", "message/rfc822")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(mail)));
+		assertThat(attached.statusCode()).as(attached.body()).isEqualTo(201);
+
+		Browser browser = new Browser(this.port);
+		browser.signIn(managerName, Users.PASSWORD);
+		String page = browser.get("/incidents/" + incident).body();
+		assertThat(page).contains("id=\"suggested-playbook\"", "判定のヒント「当社の名前の悪用」に合う手順は「当社名の悪用（スキャンとパスワード確認あり）」です。");
+		long nameAbuse = this.jdbc.sql("SELECT id FROM playbook WHERE code = 'name-abused-only'")
+			.query(Long.class)
+			.single();
+		assertThat(page).contains("name=\"playbookId\" value=\"" + nameAbuse + "\"");
+
+		HttpResponse<String> used = browser.post("/incidents/" + incident + "/checklist/playbook",
+				Map.of("playbookId", Long.toString(nameAbuse), "language", "ja", "confirmed", "true"));
+		assertThat(used.statusCode()).isEqualTo(302);
+		assertThat(this.jdbc.sql("""
+				SELECT s.kind FROM checklist_step s JOIN checklist c ON c.id = s.checklist_id AND c.active
+				WHERE s.incident_id = ? AND s.required ORDER BY s.position""")
+			.param(incident)
+			.query(String.class)
+			.list()).as("the name-abuse playbook keeps the scan and the password check required")
+			.contains("AV_SCAN", "ROTATE_PASSWORDS");
+		assertThat(browser.get("/incidents/" + incident).body()).doesNotContain("id=\"suggested-playbook\"");
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -235,6 +236,40 @@ class SuspiciousMailTests {
 		assertThat(stix.body()).contains("\"type\" : \"bundle\"", "\"spec_version\" : \"2.1\"",
 				"[email-addr:value = '" + sender + "']");
 		assertThat(signedIn("HELPDESK").get("/incidents/" + first + "/iocs.csv").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void indicatorsOfCompromiseNameTheAttackerNotOurRelaysNorThePartnerItImpersonates() {
+		ApiClient helpdesk = user("HELPDESK");
+		String partnerDomain = "partner-" + System.nanoTime() + ".example.jp";
+		assertThat(
+				helpdesk
+					.post("/api/v1/partners",
+							"""
+									{"name": "青葉トレーディング", "domains": ["%s"],
+									 "contacts": [{"name": "鈴木 一郎", "email": "suzuki@%s"}]}""".formatted(partnerDomain,
+									partnerDomain))
+					.statusCode())
+			.isEqualTo(201);
+		long incident = newIncident(helpdesk);
+		byte[] mail = TestMail.from("鈴木 一郎 <suzuki@" + partnerDomain + ">")
+			.header("Return-Path", "<bounce@mail.example-cheap.ru>")
+			.received("from mail.example-cheap.ru (mail.example-cheap.ru [198.51.100.23]) by "
+					+ "mx1.kitamura-seiki.co.jp with ESMTPS; Thu, 24 Nov 2022 13:41:01 +0900")
+			.received("from mx1.kitamura-seiki.co.jp (mx1.kitamura-seiki.co.jp [203.0.113.5]) by "
+					+ "mbox.kitamura-seiki.co.jp with LMTP; Thu, 24 Nov 2022 13:41:02 +0900")
+			.text("請求書です。https://" + partnerDomain + "/news https://cdn-upd.example.top/inv/g7")
+			.bytes();
+		assertThat(postMail(helpdesk, "/api/v1/incidents/" + incident + "/mails", mail).statusCode()).isEqualTo(201);
+
+		List<String> iocs = this.jdbc.sql("SELECT kind || ' ' || value FROM mail_ioc WHERE incident_id = ?")
+			.param(incident)
+			.query(String.class)
+			.list();
+		assertThat(iocs)
+			.contains("EMAIL bounce@mail.example-cheap.ru", "DOMAIN mail.example-cheap.ru", "IP 198.51.100.23",
+					"DOMAIN cdn-upd.example.top")
+			.doesNotContain("EMAIL suzuki@" + partnerDomain, "DOMAIN " + partnerDomain, "IP 203.0.113.5");
 	}
 
 	@Test

@@ -213,6 +213,7 @@ class WarningMailTests {
 			browser.signIn(helpdeskName, Users.PASSWORD).go("/incidents/" + incident);
 			browser.click(By.cssSelector("#warnings details summary"));
 			browser.type(By.id("addressList"), ADDRESS_BOOK);
+			browser.type(By.id("fromAddress"), "soumu@kitamura-seiki.co.jp");
 			browser.type(By.id("contactPhone"), "03-1234-5678");
 			browser.screenshot("warning-" + language + "-1-prepare");
 			browser.clickAndWait(By.cssSelector("#warnings form button[type=submit]"),

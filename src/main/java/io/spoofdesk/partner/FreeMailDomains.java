@@ -1,4 +1,4 @@
-package io.spoofdesk.warningmail;
+package io.spoofdesk.partner;
 
 import java.util.List;
 import java.util.Locale;
