@@ -38,7 +38,7 @@ class AuthenticationEvents {
 
 	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
-		this.throttle.recordSuccess(event.getAuthentication().getName());
+		this.throttle.recordSuccess(event.getAuthentication().getName(), addressOf(event.getAuthentication()));
 	}
 
 	@EventListener

@@ -13,9 +13,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts failed authentications per user name and per client address in the database (so
- * a restart or a second instance does not reset them) and refuses further attempts for a
- * while once a limit is reached, on every path: form login, HTTP Basic and API tokens.
+ * Counts failed authentications in the database (so a restart or a second instance does
+ * not reset them) and refuses further attempts for a while once a limit is reached, on
+ * every path: form login, HTTP Basic and API tokens. Three counts: per user name and
+ * client address (a few failures block that pair), per client address (guessing many
+ * names), and per user name from anywhere (a slower back-off, which does not stop the
+ * user at an address they have signed in from before: a stranger cannot lock anyone out).
  */
 @Component
 class AuthenticationThrottle {
@@ -23,6 +26,8 @@ class AuthenticationThrottle {
 	static final String USER = "USER";
 
 	static final String ADDRESS = "ADDRESS";
+
+	static final String USER_ADDRESS = "USER_ADDRESS";
 
 	private final JdbcClient jdbc;
 
@@ -43,11 +48,17 @@ class AuthenticationThrottle {
 	@Transactional(readOnly = true)
 	Optional<Instant> blockedUntil(String username, String address) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		return this.jdbc
-			.sql("""
-					SELECT max(blocked_until) FROM auth_throttle
-					WHERE blocked_until > ? AND ((scope = 'USER' AND subject = ?) OR (scope = 'ADDRESS' AND subject = ?))""")
-			.params(now, normalised(username), address)
+		String user = normalised(username);
+		return this.jdbc.sql("""
+				SELECT max(blocked_until) FROM auth_throttle
+				WHERE blocked_until > :now
+				  AND ((scope = 'USER_ADDRESS' AND subject = :pair) OR (scope = 'ADDRESS' AND subject = :address)
+				       OR (scope = 'USER' AND subject = :user AND NOT EXISTS (
+				           SELECT 1 FROM auth_known_address k WHERE k.username = :user AND k.address = :address)))""")
+			.param("now", now)
+			.param("pair", pair(user, address))
+			.param("address", (address != null) ? address : "")
+			.param("user", user)
 			.query(Timestamp.class)
 			.optional()
 			.map(Timestamp::toInstant);
@@ -56,7 +67,8 @@ class AuthenticationThrottle {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void recordFailure(String username, String address) {
 		if (username != null && !username.isBlank()) {
-			count(USER, normalised(username), this.properties.maxFailuresPerUser());
+			count(USER_ADDRESS, pair(normalised(username), address), this.properties.maxFailuresPerUser());
+			count(USER, normalised(username), this.properties.maxFailuresPerUserAnywhere());
 		}
 		if (address != null) {
 			count(ADDRESS, address, this.properties.maxFailuresPerAddress());
@@ -64,13 +76,26 @@ class AuthenticationThrottle {
 	}
 
 	/**
-	 * A successful sign-in clears the user's count (not the address's: others share it).
+	 * A successful sign-in clears the count of its user name at its address (not the
+	 * address's: others share it) and makes the address one the user is known at.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void recordSuccess(String username) {
-		this.jdbc.sql("DELETE FROM auth_throttle WHERE scope = 'USER' AND subject = ?")
-			.param(normalised(username))
+	void recordSuccess(String username, String address) {
+		String user = normalised(username);
+		this.jdbc.sql("DELETE FROM auth_throttle WHERE scope = 'USER_ADDRESS' AND subject = ?")
+			.param(pair(user, address))
 			.update();
+		if (address != null) {
+			this.jdbc.sql("""
+					INSERT INTO auth_known_address (username, address, last_success) VALUES (?, ?, ?)
+					ON CONFLICT (username, address) DO UPDATE SET last_success = EXCLUDED.last_success""")
+				.params(user, address, Timestamp.from(this.clock.instant()))
+				.update();
+		}
+	}
+
+	private static String pair(String user, String address) {
+		return user + " " + ((address != null) ? address : "");
 	}
 
 	private void count(String scope, String subject, int maxFailures) {

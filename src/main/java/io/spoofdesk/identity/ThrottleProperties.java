@@ -5,10 +5,13 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How many failed authentications, per user name and per client address, are allowed
- * within {@code window} before further attempts are refused for {@code block}.
+ * How many failed authentications are allowed within {@code window} before further
+ * attempts are refused for {@code block}: per user name at one client address, per client
+ * address, and per user name from anywhere (not applied at addresses where the user has
+ * signed in before).
  */
 @ConfigurationProperties("spoofdesk.security.throttle")
-record ThrottleProperties(int maxFailuresPerUser, int maxFailuresPerAddress, Duration window, Duration block) {
+record ThrottleProperties(int maxFailuresPerUser, int maxFailuresPerAddress, int maxFailuresPerUserAnywhere,
+		Duration window, Duration block) {
 
 }

@@ -68,7 +68,7 @@ class ThrottleTests {
 
 		AuthenticationThrottle afterRestart = new AuthenticationThrottle(this.jdbc, this.properties, Clock.systemUTC());
 
-		assertThat(afterRestart.blockedUntil(username, "192.0.2.1")).isPresent();
+		assertThat(afterRestart.blockedUntil(username, "127.0.0.1")).isPresent();
 	}
 
 	@Test
@@ -83,6 +83,29 @@ class ThrottleTests {
 
 		assertThat(response.statusCode()).isEqualTo(429);
 		assertThat(response.body()).contains("\"status\":429");
+	}
+
+	@Test
+	void aStrangerCannotLockAUserOutOfTheAddressesTheyWorkFrom() {
+		String admin = "victim-" + System.nanoTime();
+		AuthenticationThrottle throttle = new AuthenticationThrottle(this.jdbc, this.properties, Clock.systemUTC());
+		throttle.recordSuccess(admin, "198.51.100.10"); // the office, signed in from
+														// before
+
+		for (int attempt = 0; attempt < this.properties.maxFailuresPerUserAnywhere(); attempt++) {
+			throttle.recordFailure(admin, "203.0.113." + (attempt % 200)); // a botnet
+																			// guessing
+		}
+
+		assertThat(throttle.blockedUntil(admin, "198.51.100.10")).as("the office still gets in").isEmpty();
+		assertThat(throttle.blockedUntil(admin, "192.0.2.99")).as("a new address waits").isPresent();
+		assertThat(throttle.blockedUntil(admin, "203.0.113.1")).as("the guessing addresses wait").isPresent();
+
+		for (int attempt = 0; attempt < this.properties.maxFailuresPerUser(); attempt++) {
+			throttle.recordFailure(admin, "198.51.100.10");
+		}
+		assertThat(throttle.blockedUntil(admin, "198.51.100.10")).as("but not for ever at a known address").isPresent();
+		assertThat(throttle.blockedUntil("someone-else", "198.51.100.10")).isEmpty();
 	}
 
 }
