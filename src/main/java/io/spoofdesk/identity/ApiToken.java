@@ -36,14 +36,22 @@ class ApiToken {
 	@Column(name = "revoked_at")
 	private Instant revokedAt;
 
+	@Column(name = "expires_at", nullable = false)
+	private Instant expiresAt;
+
 	protected ApiToken() {
 	}
 
-	ApiToken(Long userId, String name, String tokenHash, Instant createdAt) {
+	ApiToken(Long userId, String name, String tokenHash, Instant createdAt, Instant expiresAt) {
 		this.userId = userId;
 		this.name = name;
 		this.tokenHash = tokenHash;
 		this.createdAt = createdAt;
+		this.expiresAt = expiresAt;
+	}
+
+	Instant expiresAt() {
+		return this.expiresAt;
 	}
 
 	Long id() {
@@ -67,10 +75,10 @@ class ApiToken {
 	}
 
 	TokenView toView() {
-		return new TokenView(this.id, this.name, this.createdAt, this.lastUsedAt);
+		return new TokenView(this.id, this.name, this.createdAt, this.lastUsedAt, this.expiresAt);
 	}
 
-	record TokenView(long id, String name, Instant createdAt, Instant lastUsedAt) {
+	record TokenView(long id, String name, Instant createdAt, Instant lastUsedAt, Instant expiresAt) {
 
 	}
 

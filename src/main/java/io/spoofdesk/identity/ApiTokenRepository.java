@@ -10,11 +10,17 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 
-	@Query("select t from ApiToken t where t.tokenHash = ?1 and t.revokedAt is null")
-	Optional<ApiToken> findActiveByHash(String tokenHash);
+	@Query("select t from ApiToken t where t.tokenHash = ?1 and t.revokedAt is null and t.expiresAt > ?2")
+	Optional<ApiToken> findActiveByHash(String tokenHash, Instant now);
 
-	@Query("select t from ApiToken t where t.userId = ?1 and t.revokedAt is null order by t.createdAt desc")
-	List<ApiToken> findActiveByUser(Long userId);
+	@Query("select t from ApiToken t where t.userId = ?1 and t.revokedAt is null and t.expiresAt > ?2"
+			+ " order by t.createdAt desc")
+	List<ApiToken> findActiveByUser(Long userId, Instant now);
+
+	/** Revokes every token of a user still in force; answers how many. */
+	@Modifying
+	@Query(value = "UPDATE api_token SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL", nativeQuery = true)
+	int revokeAllOf(Long userId, Instant now);
 
 	/**
 	 * Marks a token used, at most once a minute, so scripts do not turn every call into a

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -15,6 +16,7 @@ import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
 import io.spoofdesk.shared.NotFoundException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,11 +42,15 @@ class ApiTokens {
 
 	private final Clock clock;
 
-	ApiTokens(ApiTokenRepository tokens, AppUserRepository users, AuditLog auditLog, Clock clock) {
+	private final Duration lifetime;
+
+	ApiTokens(ApiTokenRepository tokens, AppUserRepository users, AuditLog auditLog, Clock clock,
+			@Value("${spoofdesk.security.api-token-lifetime:90d}") Duration lifetime) {
 		this.tokens = tokens;
 		this.users = users;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		this.lifetime = lifetime;
 	}
 
 	/** Creates a token and answers its secret, which is never shown again. */
@@ -53,14 +59,16 @@ class ApiTokens {
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		ApiToken saved = this.tokens.save(new ApiToken(userId, name.trim(), sha256(token), Instant.now(this.clock)));
+		Instant now = Instant.now(this.clock);
+		ApiToken saved = this.tokens
+			.save(new ApiToken(userId, name.trim(), sha256(token), now, now.plus(this.lifetime)));
 		this.auditLog.record(AuditEntry.change("TOKEN_CREATED", TARGET, saved.id(), "name", null, saved.name()));
-		return new CreatedToken(saved.id(), saved.name(), token);
+		return new CreatedToken(saved.id(), saved.name(), token, saved.expiresAt());
 	}
 
 	@Transactional(readOnly = true)
 	List<ApiToken.TokenView> activeTokens(long userId) {
-		return this.tokens.findActiveByUser(userId).stream().map(ApiToken::toView).toList();
+		return this.tokens.findActiveByUser(userId, Instant.now(this.clock)).stream().map(ApiToken::toView).toList();
 	}
 
 	/** Revokes one of the user's own tokens; another user's token id answers 404. */
@@ -82,7 +90,7 @@ class ApiTokens {
 		if (presented == null || !presented.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
-		return this.tokens.findActiveByHash(sha256(presented)).flatMap(token -> {
+		return this.tokens.findActiveByHash(sha256(presented), Instant.now(this.clock)).flatMap(token -> {
 			this.tokens.touch(token.id(), Instant.now(this.clock));
 			return this.users.findById(token.userId());
 		}).filter(AppUser::enabled).map(user -> SignedInUser.of(user).withoutPassword());
@@ -98,7 +106,20 @@ class ApiTokens {
 		}
 	}
 
-	record CreatedToken(long id, String name, String token) {
+	/**
+	 * Revokes every token of a user: their password changed or was reset, their roles
+	 * changed, or the account was disabled. Audited when there were any.
+	 */
+	@Transactional
+	void revokeAllOf(long userId, String why) {
+		int revoked = this.tokens.revokeAllOf(userId, Instant.now(this.clock));
+		if (revoked > 0) {
+			this.auditLog
+				.record(AuditEntry.change("TOKENS_REVOKED", "User", userId, "tokens", revoked, 0).withDetail(why));
+		}
+	}
+
+	record CreatedToken(long id, String name, String token, Instant expiresAt) {
 
 	}
 

@@ -60,13 +60,21 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			this.problems.commence(request, response, null);
 			return;
 		}
-		UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken
-			.authenticated(user.get(), null, user.get().getAuthorities());
+		UsernamePasswordAuthenticationToken authentication = new TokenAuthentication(user.get());
 		authentication.setDetails(this.details.buildDetails(request));
 		SecurityContext context = this.contexts.createEmptyContext();
 		context.setAuthentication(authentication);
 		this.contexts.setContext(context);
 		chain.doFilter(request, response);
+	}
+
+	/** Signed in with an API token: such a request may not make more tokens. */
+	static final class TokenAuthentication extends UsernamePasswordAuthenticationToken {
+
+		TokenAuthentication(SignedInUser user) {
+			super(user, null, user.getAuthorities());
+		}
+
 	}
 
 }

@@ -81,6 +81,7 @@ class ProfileController {
 		ApiTokens.CreatedToken created = this.tokens.create(me.id(), form.getName());
 		redirect.addFlashAttribute("success", "identity.token.created");
 		redirect.addFlashAttribute("newToken", created.token());
+		redirect.addFlashAttribute("newTokenExpiresAt", created.expiresAt());
 		return "redirect:/profile";
 	}
 

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +38,11 @@ class TokenApiController {
 	/** Answers the token's secret; it is shown this once and never again. */
 	@PostMapping
 	ResponseEntity<ApiTokens.CreatedToken> create(@Valid @RequestBody TokenRequest request,
-			@AuthenticationPrincipal SignedInUser me) {
+			@AuthenticationPrincipal SignedInUser me, Authentication authentication) {
+		if (authentication instanceof BearerTokenFilter.TokenAuthentication) {
+			// a leaked token must not mint tokens that outlive its own revocation
+			throw new AccessDeniedException("An API token cannot create API tokens");
+		}
 		ApiTokens.CreatedToken created = this.tokens.create(me.id(), request.name());
 		return ResponseEntity.created(URI.create("/api/v1/tokens/" + created.id())).body(created);
 	}

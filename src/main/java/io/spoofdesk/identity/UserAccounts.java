@@ -50,9 +50,13 @@ public class UserAccounts {
 	/** What signed-in sessions are checked against: forgotten on every change here. */
 	private final AccountStates accountStates;
 
+	/** Tokens outlive nothing that changes who may use the account. */
+	private final ApiTokens tokens;
+
 	UserAccounts(AppUserRepository users, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock,
-			PlatformTransactionManager transactions, AccountStates accountStates) {
+			PlatformTransactionManager transactions, AccountStates accountStates, ApiTokens tokens) {
 		this.users = users;
+		this.tokens = tokens;
 		this.accountStates = accountStates;
 		this.passwordEncoder = passwordEncoder;
 		this.auditLog = auditLog;
@@ -173,6 +177,9 @@ public class UserAccounts {
 			user.setEnabled(enabled);
 			this.auditLog.record(AuditEntry.change(enabled ? "USER_ENABLED" : "USER_DISABLED", TARGET, id, "enabled",
 					!enabled, enabled));
+			if (!enabled) {
+				this.tokens.revokeAllOf(id, "account disabled");
+			}
 		}
 		return user.toView();
 	}
@@ -182,6 +189,7 @@ public class UserAccounts {
 		this.accountStates.forget(id);
 		find(id).changePasswordHash(this.passwordEncoder.encode(newPassword));
 		this.auditLog.record(AuditEntry.of("USER_PASSWORD_RESET", TARGET, id));
+		this.tokens.revokeAllOf(id, "password reset");
 	}
 
 	@Transactional(readOnly = true)
@@ -199,6 +207,7 @@ public class UserAccounts {
 		this.accountStates.forget(id);
 		user.changePasswordHash(this.passwordEncoder.encode(newPassword));
 		this.auditLog.record(AuditEntry.of("USER_PASSWORD_CHANGED", TARGET, id));
+		this.tokens.revokeAllOf(id, "password changed");
 		return true;
 	}
 
@@ -209,6 +218,9 @@ public class UserAccounts {
 		if (!before.roles().equals(after.roles())) {
 			this.auditLog.record(
 					AuditEntry.change("USER_ROLES_CHANGED", TARGET, user.id(), "roles", before.roles(), after.roles()));
+			if (user.id() != null) {
+				this.tokens.revokeAllOf(user.id(), "roles changed");
+			}
 		}
 	}
 

@@ -204,6 +204,64 @@ class AuthenticationPathsTests {
 		assertThat(location(new Browser(this.port).signIn(user, "a-new-Pa55word-123"))).doesNotContain("/login?");
 	}
 
+	@Test
+	void apiTokensExpireAndDieWithAnyChangeOfWhoMayUseTheAccount() {
+		String user = Users.create(this.port, "HELPDESK");
+		HttpResponse<String> created = ApiClient.basic(this.port, user, Users.PASSWORD)
+			.post("/api/v1/tokens", "{\"name\": \"script\"}");
+		java.time.Instant expires = java.time.Instant
+			.parse(created.body().replaceAll(".*\"expiresAt\":\"([^\"]+)\".*", "$1"));
+		assertThat(expires).as("90 days by default, shown at creation")
+			.isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(89)),
+					java.time.Instant.now().plus(java.time.Duration.ofDays(91)));
+		ApiClient bearer = ApiClient.bearer(this.port, tokenOf(created));
+		assertThat(bearer.post("/api/v1/tokens", "{\"name\": \"child\"}").statusCode()).as("a token cannot make tokens")
+			.isEqualTo(403);
+
+		Map<String, Runnable> changes = new java.util.LinkedHashMap<>();
+		changes.put("own password changed", () -> changePassword(signedIn(user), Users.PASSWORD, "a-new-Pa55word-123"));
+		changes.put("password reset", () -> {
+			Browser administrator = signedIn(ServerTest.ADMIN, ServerTest.ADMIN_PASSWORD);
+			administrator.get("/admin/users/" + idOf(user));
+			administrator.post("/admin/users/" + idOf(user) + "/reset-password", Map.of());
+		});
+		changes.put("roles changed",
+				() -> admin().put("/api/v1/users/" + idOf(user) + "/roles", "{\"roles\": [\"STAFF\"]}"));
+		changes.put("account disabled", () -> admin().post("/api/v1/users/" + idOf(user) + "/disable", ""));
+		for (Map.Entry<String, Runnable> change : changes.entrySet()) {
+			String token = newTokenFor(user);
+			assertThat(ApiClient.bearer(this.port, token).get("/api/v1/tokens").statusCode()).isEqualTo(200);
+			change.getValue().run();
+			assertThat(ApiClient.bearer(this.port, token).get("/api/v1/tokens").statusCode()).as(change.getKey())
+				.isEqualTo(401);
+		}
+	}
+
+	/** A fresh token for the user, made directly (their password may have changed). */
+	String newTokenFor(String user) {
+		String token = "sdk_" + java.util.UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO api_token (user_id, name, token_hash, created_at, expires_at)
+				SELECT id, 'test', ?, now(), now() + interval '1 day' FROM app_user WHERE username = ?""")
+			.params(java.util.HexFormat.of().formatHex(sha256(token)), user)
+			.update();
+		return token;
+	}
+
+	static byte[] sha256(String text) {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256")
+				.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String tokenOf(HttpResponse<String> created) {
+		return created.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+	}
+
 	HttpResponse<String> changePassword(Browser browser, String current, String next) {
 		browser.get("/profile");
 		return browser.post("/profile/password",
