@@ -38,7 +38,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
-		response.setHeader("WWW-Authenticate", "Basic realm=\"SpoofDesk\", Bearer");
+		// no Basic challenge: a browser would prompt, then cache the typed credentials
+		// and send
+		// them with cross-site form posts; API clients send Basic or Bearer unasked
+		response.setHeader("WWW-Authenticate", "Bearer realm=\"SpoofDesk\"");
 		write(request, response, 401, "error.401");
 	}
 

@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -76,7 +75,7 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error",
 					"/error/**", "/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
-			.requestMatchers("/admin/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+			.requestMatchers("/admin/**", "/v3/api-docs*", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.hasRole("ADMIN")
 			.requestMatchers("/", "/profile", "/profile/**")
 			.authenticated()
@@ -97,9 +96,12 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * One answer for every failure: a disabled account is checked before the password, so
+	 * saying "disabled" would tell a stranger that the account exists.
+	 */
 	private static AuthenticationFailureHandler loginFailure() {
-		return (request, response, exception) -> response.sendRedirect(request.getContextPath() + "/login?"
-				+ ((exception instanceof DisabledException) ? "disabled" : "error"));
+		return (request, response, exception) -> response.sendRedirect(request.getContextPath() + "/login?error");
 	}
 
 }

@@ -35,6 +35,9 @@ class ApiAuthenticationTests {
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
 		assertThat(response.body()).contains("\"status\":401");
 		assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+		assertThat(response.headers().allValues("WWW-Authenticate"))
+			.as("no Basic challenge: a browser would cache typed credentials for cross-site posts")
+			.noneMatch(value -> value.toLowerCase(java.util.Locale.ROOT).contains("basic"));
 	}
 
 	@Test

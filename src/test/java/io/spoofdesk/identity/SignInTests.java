@@ -107,7 +107,8 @@ class SignInTests {
 
 		HttpResponse<String> response = new Browser(this.port).signIn(username, Users.PASSWORD);
 
-		assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?disabled");
+		assertThat(response.headers().firstValue("Location").orElseThrow()).as("the same answer as a wrong password")
+			.endsWith("/login?error");
 	}
 
 	@Test

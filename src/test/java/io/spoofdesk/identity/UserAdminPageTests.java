@@ -86,7 +86,8 @@ class UserAdminPageTests {
 		assertThat(admin.get(location).body()).contains("ユーザーを無効にしました");
 		assertThat(
 				new Browser(this.port).signIn("to.disable", newPassword).headers().firstValue("Location").orElseThrow())
-			.endsWith("?disabled");
+			.as("the same answer as a wrong password")
+			.endsWith("?error");
 	}
 
 	@Test

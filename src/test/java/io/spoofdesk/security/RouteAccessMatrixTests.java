@@ -323,7 +323,8 @@ class RouteAccessMatrixTests {
 			.isEqualTo(401);
 		Browser browser = new Browser(this.port);
 		assertThat(browser.signIn(this.disabled, Users.PASSWORD).headers().firstValue("Location").orElseThrow())
-			.endsWith("/login?disabled");
+			.as("the same answer as a wrong password")
+			.endsWith("/login?error");
 		assertThat(browser.get("/incidents").statusCode()).isEqualTo(302);
 	}
 

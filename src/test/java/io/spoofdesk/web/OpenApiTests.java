@@ -36,6 +36,7 @@ class OpenApiTests {
 		Browser helpdesk = new Browser(this.port);
 		helpdesk.signIn(Users.create(this.port, "HELPDESK", "MANAGER"), Users.PASSWORD);
 		assertThat(helpdesk.get("/v3/api-docs").statusCode()).isEqualTo(403);
+		assertThat(helpdesk.get("/v3/api-docs.yaml").statusCode()).as("the YAML form too").isEqualTo(403);
 		assertThat(new Browser(this.port).get("/v3/api-docs").statusCode()).isEqualTo(302);
 	}
 
