@@ -61,6 +61,11 @@ class PartnerCsvController {
 	@PostMapping("/import")
 	@PreAuthorize(PartnerController.EDITORS)
 	String importValidRows(@RequestParam("csv") String text, RedirectAttributes redirect) {
+		if (text.length() > MAX_CSV_BYTES) {
+			// the preview's cap, again: this post carries the text, not the checked file
+			redirect.addFlashAttribute("failure", "partner.import.tooLarge");
+			return "redirect:/partners/import";
+		}
 		PartnerCsv.ImportPreview preview = this.csv.preview(text);
 		int created = this.directory.createAll(preview.validCommands());
 		redirect.addFlashAttribute("importedCount", created);

@@ -157,10 +157,10 @@ class Iocs {
 			.sql("""
 					SELECT i.id, i.reference, i.title, i.status, min(o.seen_at) AS first_seen, bool_or(o.verified) AS verified
 					FROM mail_ioc o JOIN incident i ON i.id = o.incident_id
-					WHERE o.kind = ? AND o.value = ?
+					WHERE o.kind = ? AND md5(o.value) = md5(?) AND o.value = ?
 					GROUP BY i.id, i.reference, i.title, i.status
 					ORDER BY first_seen DESC LIMIT 200""")
-			.params(kind.name(), value)
+			.params(kind.name(), value, value)
 			.query((rs, row) -> new Sighting(rs.getLong("id"), rs.getString("reference"), rs.getString("title"),
 					rs.getString("status"), rs.getTimestamp("first_seen").toInstant(), rs.getBoolean("verified")))
 			.list();
@@ -172,7 +172,8 @@ class Iocs {
 		this.jdbc.sql("""
 				SELECT o.kind, o.value,
 				       (SELECT count(DISTINCT x.incident_id) FROM mail_ioc x
-				        WHERE x.kind = o.kind AND x.value = o.value AND x.incident_id <> o.incident_id) AS others
+				        WHERE x.kind = o.kind AND md5(x.value) = md5(o.value) AND x.value = o.value
+				          AND x.incident_id <> o.incident_id) AS others
 				FROM (SELECT DISTINCT kind, value, incident_id FROM mail_ioc WHERE incident_id = ?) o""")
 			.param(incidentId)
 			.query((rs, row) -> counts.put(rs.getString("kind") + ":" + rs.getString("value"), rs.getInt("others")))

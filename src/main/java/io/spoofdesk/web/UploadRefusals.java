@@ -48,7 +48,11 @@ class UploadRefusals {
 		}
 		if (causes.stream()
 			.anyMatch(cause -> cause instanceof MaxUploadSizeExceededException
-					|| cause.getClass().getSimpleName().endsWith("SizeLimitExceededException"))) {
+					|| cause.getClass().getSimpleName().endsWith("SizeLimitExceededException")
+					// Tomcat: form fields of a multipart post over
+					// max-http-form-post-size
+					|| cause instanceof IllegalStateException && cause.getMessage() != null
+							&& cause.getMessage().contains("maxPostSize"))) {
 			return Optional.of(new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "error.413"));
 		}
 		return causes.stream().anyMatch(MultipartException.class::isInstance)

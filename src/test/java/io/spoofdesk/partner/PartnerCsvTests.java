@@ -75,6 +75,20 @@ class PartnerCsvTests {
 	}
 
 	@Test
+	void theImportRefusesTextOverThePreviewsCapToo() {
+		Browser helpdesk = new Browser(this.port);
+		helpdesk.signIn(Users.create(this.port, "HELPDESK"), Users.PASSWORD);
+		helpdesk.get("/partners/import");
+		String huge = "name,domains\r\n" + "大量インポート社,huge.example.jp\r\n".repeat(200_000);
+
+		HttpResponse<String> imported = helpdesk.postMultipart("/partners/import", Map.of("csv", huge), Map.of(), null);
+
+		assertThat(imported.statusCode()).as("refused, not a 500").isIn(302, 413);
+		assertThat(imported.body()).doesNotContain("Exception");
+		assertThat(this.directory.search("大量インポート社", 5)).isEmpty();
+	}
+
+	@Test
 	void fileWithoutHeaderIsRefusedAsAWhole() {
 		Browser helpdesk = new Browser(this.port);
 		helpdesk.signIn(Users.create(this.port, "HELPDESK"), Users.PASSWORD);

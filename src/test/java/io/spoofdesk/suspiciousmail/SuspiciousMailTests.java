@@ -273,6 +273,29 @@ class SuspiciousMailTests {
 	}
 
 	@Test
+	void aLongMultibyteUrlIsStoredAsAnIoc() {
+		ApiClient helpdesk = user("HELPDESK");
+		long incident = newIncident(helpdesk);
+		// random kanji: a repeated text would compress below the index row limit
+		java.util.Random random = new java.util.Random(7);
+		StringBuilder path = new StringBuilder();
+		for (int i = 0; i < 1900; i++) {
+			path.appendCodePoint(0x4E00 + random.nextInt(0x5000));
+		}
+		String url = "https://cdn-upd.example.top/" + path;
+		byte[] mail = TestMail.from("x@cdn-upd.example.top").text("こちら " + url + " から").bytes();
+
+		HttpResponse<String> attached = postMail(helpdesk, "/api/v1/incidents/" + incident + "/mails", mail);
+
+		assertThat(attached.statusCode()).as(attached.body()).isEqualTo(201);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM mail_ioc WHERE incident_id = ? AND kind = 'URL' AND value = ?")
+			.params(incident, url)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(signedIn("STAFF").get("/incidents/" + incident).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void rawMailsArePurgedAfterTheRetentionOfAClosedIncidentButTheAnalysisStays() {
 		ApiClient helpdesk = user("HELPDESK");
 		long closed = newIncident(helpdesk);
