@@ -228,6 +228,11 @@ public class Checklists {
 		if (command.dueAt() != null && command.dueAt().isBefore(now())) {
 			throw StepRules.fieldError("dueAt", "checklist.step.dueInPast");
 		}
+		if (command.isRequired() && !StepRules.canPlan(CurrentUser.roles())) {
+			// a required step blocks closing the case: only those who plan the work add
+			// one
+			throw StepRules.fieldError("required", "checklist.step.requiredByPlanners");
+		}
 		String kind = Texts.blankToNull(command.kind());
 		if (kind != null && !StepKinds.VALID.matcher(kind).matches()) {
 			throw StepRules.fieldError("kind", "playbook.step.kindInvalid");

@@ -119,6 +119,7 @@ class IncidentController {
 			.map(row -> IncidentListLine.of(row, zone, this.messages, locale))
 			.toList();
 		model.addAttribute("rows", lines);
+		model.addAttribute("shortTerms", IncidentList.hasTooShortTerms(filter.q()));
 		model.addAttribute("rowsHtml", IncidentRowsHtml.of(lines));
 		model.addAttribute("next", more ? filter.after(page.get(page.size() - 1).cursor()) : null);
 		model.addAttribute("zone", zone);

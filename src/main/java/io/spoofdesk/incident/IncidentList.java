@@ -87,6 +87,9 @@ class IncidentList {
 		}
 		if (filter.q() != null && !filter.q().isBlank()) {
 			for (String term : SearchText.normalise(filter.q()).split("\\s+")) {
+				if (term.codePointCount(0, term.length()) < MIN_TERM_LENGTH) {
+					continue; // no two-character index entry: it would read every row
+				}
 				var grams = SearchText.gramsOf(term);
 				if (!grams.isEmpty()) {
 					where.append(" AND i.search_grams @> ?::text[]");
@@ -96,7 +99,7 @@ class IncidentList {
 				params.add("%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 			}
 		}
-		if (withCursor && filter.after() != null && filter.after().matches("\\d+_\\d+")) {
+		if (withCursor && filter.after() != null && filter.after().matches("\\d{1,15}_\\d{1,18}")) {
 			String[] parts = filter.after().split("_");
 			where.append(filter.oldestFirst() ? " AND (i.reported_at, i.id) > (?, ?)"
 					: " AND (i.reported_at, i.id) < (?, ?)");
@@ -104,6 +107,22 @@ class IncidentList {
 			params.add(Long.parseLong(parts[1]));
 		}
 		return where.toString();
+	}
+
+	/** Shorter search terms are left out (and the page says so). */
+	static final int MIN_TERM_LENGTH = 2;
+
+	/** Whether a search has words too short to be searched for. */
+	static boolean hasTooShortTerms(String q) {
+		if (q == null || q.isBlank()) {
+			return false;
+		}
+		for (String term : SearchText.normalise(q).split("\\s+")) {
+			if (!term.isEmpty() && term.codePointCount(0, term.length()) < MIN_TERM_LENGTH) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** A quoted element of a PostgreSQL array literal. */

@@ -93,12 +93,13 @@ public final class Csv {
 	}
 
 	/**
-	 * One output cell: quoted when needed; a leading = + - @ tab or CR is made harmless
+	 * One output cell: quoted when needed; a leading = + - @ tab or CR, or their
+	 * full-width forms (＝＋－＠, which Japanese Excel reads as the same), is made harmless
 	 * text.
 	 */
 	public static String cell(String value) {
 		String text = (value != null) ? value : "";
-		boolean formula = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
+		boolean formula = !text.isEmpty() && "=+-@\t\r＝＋－＠".indexOf(text.charAt(0)) >= 0;
 		if (formula) {
 			text = "'" + text;
 		}

@@ -582,8 +582,12 @@ class ChecklistTests {
 				"{\"title\": \"取引先Aに電話\", \"phase\": \"NOTIFY\", \"dueAt\": \"2020-01-01T00:00:00Z\"}");
 		assertThat(past.statusCode()).isEqualTo(400);
 		assertThat(past.body()).contains("\"field\":\"dueAt\"");
-		HttpResponse<String> added = staff.post("/api/v1/incidents/" + incident + "/checklist/steps",
+		HttpResponse<String> required = staff.post("/api/v1/incidents/" + incident + "/checklist/steps",
 				"{\"title\": \"取引先Aに電話\", \"phase\": \"NOTIFY\", \"required\": true}");
+		assertThat(required.statusCode()).as("a required step would block closing: not staff's to add").isEqualTo(400);
+		assertThat(required.body()).contains("\"field\":\"required\"");
+		HttpResponse<String> added = staff.post("/api/v1/incidents/" + incident + "/checklist/steps",
+				"{\"title\": \"取引先Aに電話\", \"phase\": \"NOTIFY\"}");
 		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
 		assertThat(added.body()).contains("\"adHoc\":true", "\"position\":17");
 		assertThat(staff.get("/api/v1/incidents/" + incident + "/checklist").body()).contains("\"total\":17");

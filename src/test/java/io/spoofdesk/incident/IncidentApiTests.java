@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.spoofdesk.support.ApiClient;
+import io.spoofdesk.support.Browser;
 import io.spoofdesk.support.ServerTest;
 import io.spoofdesk.support.TestChecklists;
 import io.spoofdesk.support.Users;
@@ -182,6 +183,21 @@ class IncidentApiTests {
 		assertThat(ids(helpdesk.get("/api/v1/incidents?q=invoice").body())).contains(noted)
 			.doesNotContain(title, summary);
 		assertThat(ids(helpdesk.get("/api/v1/incidents?q=" + enc("発注")).body())).doesNotContain(title, summary, noted);
+	}
+
+	@Test
+	void oneCharacterWordsAreNotSearchedAndAnOverlongCursorIsIgnored() {
+		ApiClient helpdesk = user("HELPDESK");
+		String only = group(ID, helpdesk.post("/api/v1/incidents", report("短い語", "", "short@k.jp")).body());
+
+		assertThat(ids(helpdesk.get("/api/v1/incidents?impersonated=short@k.jp&q=" + enc("請")).body()))
+			.as("a one-character word would read every row: it is left out")
+			.containsExactly(only);
+		HttpResponse<String> cursor = helpdesk.get("/api/v1/incidents?after=99999999999999999999_1");
+		assertThat(cursor.statusCode()).as("20 digits were a 500").isEqualTo(200);
+		Browser browser = new Browser(this.port);
+		browser.signIn(Users.create(this.port, "STAFF"), Users.PASSWORD);
+		assertThat(browser.get("/incidents?q=" + enc("請")).body()).contains("1文字の語は検索に使いません");
 	}
 
 	@Test
