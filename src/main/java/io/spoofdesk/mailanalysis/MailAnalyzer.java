@@ -121,6 +121,7 @@ public final class MailAnalyzer {
 			List<String> to = HeaderValues.addresses(this.mail.header("To"), this.warnings)
 				.stream()
 				.map(MailAnalysis.Sender::address)
+				.filter(java.util.Objects::nonNull)
 				.toList();
 			if (this.mail.headers("Subject").size() > 1) {
 				this.warnings.add("more than one Subject header: the first is shown");

@@ -146,6 +146,31 @@ class DecodingAndTriageTests {
 	}
 
 	@Test
+	void sendersAreReadAsMailClientsShowThem() {
+		MailAnalysis quotedOnly = analyse(TestMail.from("\"streaming@netflix.de\"").text("x").bytes());
+		assertThat(quotedOnly.from().address()).isEqualTo("streaming@netflix.de");
+
+		MailAnalysis unclosed = analyse(
+				TestMail.from("Netflix Support <support@netflix-billing.example").text("x").bytes());
+		assertThat(unclosed.from().address()).isEqualTo("support@netflix-billing.example");
+		assertThat(unclosed.from().display()).isEqualTo("Netflix Support");
+
+		MailAnalysis inWord = analyse(TestMail.from("a@example.top")
+			.header("Subject", "Last opportunit=?UTF-8?B?w6k=?= to renew")
+			.text("x")
+			.bytes());
+		assertThat(inWord.subject()).isEqualTo("Last opportunité to renew");
+
+		MailAnalysis absent = analyse(TestMail.from("a@example.top")
+			.header("Reply-To", "\"\"")
+			.header("Return-Path", "<>")
+			.text("x")
+			.bytes());
+		assertThat(absent.replyTo()).as("no address is null, not \"\"").isNull();
+		assertThat(absent.returnPath()).isNull();
+	}
+
+	@Test
 	void urlsAreDefangedForDisplay() {
 		assertThat(Urls.defang("https://cdn-upd.example.top/inv?id=1"))
 			.isEqualTo("hxxps://cdn-upd[.]example[.]top/inv?id=1");
