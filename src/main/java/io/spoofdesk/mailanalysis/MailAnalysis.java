@@ -68,7 +68,7 @@ public record MailAnalysis(String sha256, long size, Sender from, String replyTo
 	 * "Whose mailbox leaked?" (DESIGN.md, Triage): a hint with the summary and the
 	 * evidence lines it rests on, from the trusted part of the headers and the text.
 	 */
-	public record Triage(TriageHint hint, Text summary, List<Text> evidence) {
+	public record Triage(TriageHint hint, Text summary, List<Text> evidence, boolean usesOurName) {
 
 	}
 

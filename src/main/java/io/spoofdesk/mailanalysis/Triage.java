@@ -37,6 +37,8 @@ final class Triage {
 
 	private final List<Text> evidence = new ArrayList<>();
 
+	private boolean usesOurName;
+
 	private Triage(AnalysisContext.Us us, PartyIndex partners) {
 		this.us = us;
 		this.partners = partners;
@@ -54,6 +56,7 @@ final class Triage {
 		boolean ourAddress = this.us.ownsDomain(fromDomain);
 		boolean partnerAddress = fromDomain != null && MailAddresses.withinAny(fromDomain, this.partners.domains());
 		boolean ourName = showsUs(from, ourAddress);
+		this.usesOurName = ourName;
 		boolean partnerShown = showsPartner(from, partnerAddress, indicators);
 		QuotedMail.Quote quote = quoteNamingUs(bodyTexts);
 
@@ -212,7 +215,7 @@ final class Triage {
 	}
 
 	private MailAnalysis.Triage hint(TriageHint hint, Text summary) {
-		return new MailAnalysis.Triage(hint, summary, List.copyOf(this.evidence));
+		return new MailAnalysis.Triage(hint, summary, List.copyOf(this.evidence), this.usesOurName);
 	}
 
 	private boolean namesUs(String display) {

@@ -217,6 +217,55 @@ public class SuspiciousMails {
 			.min(java.util.Comparator.naturalOrder());
 	}
 
+	/**
+	 * What the incident's mails that showed our name looked like, for warnings about mail
+	 * in our name: senders as shown, subjects and attachment names (each distinct, at
+	 * most {@code max}). A mail that impersonated a partner is not one of them.
+	 */
+	@Transactional(readOnly = true)
+	public ObservedInOurName observedInOurName(long incidentId, int max) {
+		java.util.Set<String> senders = new java.util.LinkedHashSet<>();
+		java.util.Set<String> subjects = new java.util.LinkedHashSet<>();
+		java.util.Set<String> files = new java.util.LinkedHashSet<>();
+		this.jdbc
+			.sql("""
+					SELECT m.subject, m.from_address, m.analysis -> 'from' ->> 'display' AS display,
+					       coalesce((SELECT array_agg(a ->> 'filename') FROM jsonb_array_elements(m.analysis -> 'attachments') a
+					                 WHERE a ->> 'filename' IS NOT NULL), '{}') AS files
+					FROM incident_mail m
+					WHERE m.incident_id = ?
+					  AND (m.triage_hint IN ('OUR_SYSTEMS_LIKELY_INFECTED', 'CONVERSATION_STOLEN', 'OUR_NAME_FORGED')
+					       OR coalesce((m.analysis -> 'triage' ->> 'usesOurName')::boolean, false))
+					ORDER BY m.added_at, m.id""")
+			.param(incidentId)
+			.query((rs, n) -> {
+				String display = rs.getString("display");
+				String address = rs.getString("from_address");
+				if (address != null && senders.size() < max) {
+					senders.add((display != null && !display.isBlank()) ? display + " <" + address + ">" : address);
+				}
+				String subject = rs.getString("subject");
+				if (subject != null && !subject.isBlank() && subjects.size() < max) {
+					subjects.add(subject);
+				}
+				for (String file : (String[]) rs.getArray("files").getArray()) {
+					if (files.size() < max) {
+						files.add(file);
+					}
+				}
+				return null;
+			})
+			.list();
+		return new ObservedInOurName(List.copyOf(senders), List.copyOf(subjects), List.copyOf(files));
+	}
+
+	/**
+	 * What mail in our name looked like: senders as shown, subjects, attachment names.
+	 */
+	public record ObservedInOurName(List<String> senders, List<String> subjects, List<String> attachmentNames) {
+
+	}
+
 	/** Only the triage hint of a stored mail, without reading its whole analysis. */
 	@Transactional(readOnly = true)
 	public MailAnalysis.Triage triageOf(long incidentId, long mailId) {

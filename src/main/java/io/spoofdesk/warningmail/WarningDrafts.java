@@ -244,22 +244,28 @@ public class WarningDrafts {
 			.update();
 	}
 
+	private static String quoted(List<String> texts, boolean english) {
+		return english ? String.join(", ", texts.stream().map(text -> "\"" + text + "\"").toList())
+				: String.join("", texts.stream().map(text -> "「" + text + "」").toList());
+	}
+
 	private Map<String, String> commonValues(IncidentView incident, CompanyIdentity company, String language,
 			Generation generation) {
 		Map<String, String> values = new HashMap<>();
 		values.put(Placeholders.OUR_COMPANY, company.companyName());
 		values.put(Placeholders.IMPERSONATED_ADDRESSES, String.join(", ", incident.impersonatedAddresses()));
-		Set<String> subjects = new LinkedHashSet<>();
 		Instant firstSeen = (incident.mailReceivedAt() != null) ? incident.mailReceivedAt() : incident.reportedAt();
 		for (SuspiciousMails.MailRow mail : this.mails.mailsOf(incident.id())) {
-			if (mail.subject() != null && !mail.subject().isBlank() && subjects.size() < 5) {
-				subjects.add(("en".equals(language) ? "\"" + mail.subject() + "\"" : "「" + mail.subject() + "」"));
-			}
 			if (mail.arrivedAt() != null && mail.arrivedAt().isBefore(firstSeen)) {
 				firstSeen = mail.arrivedAt();
 			}
 		}
-		values.put(Placeholders.OBSERVED_SUBJECTS, String.join("en".equals(language) ? ", " : "", subjects));
+		// only mail that showed our name: a mail impersonating a partner is not cited
+		SuspiciousMails.ObservedInOurName observed = this.mails.observedInOurName(incident.id(), 5);
+		boolean english = "en".equals(language);
+		values.put(Placeholders.OBSERVED_SUBJECTS, quoted(observed.subjects(), english));
+		values.put(Placeholders.SENDER_ADDRESSES, String.join(", ", observed.senders()));
+		values.put(Placeholders.ATTACHMENT_NAMES, quoted(observed.attachmentNames(), english));
 		values.put(Placeholders.FIRST_SEEN,
 				DateTimeFormatter
 					.ofPattern("en".equals(language) ? "d MMM yyyy" : "yyyy年M月d日",

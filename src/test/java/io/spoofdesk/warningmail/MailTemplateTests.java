@@ -51,7 +51,9 @@ class MailTemplateTests {
 
 		assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
 		assertThat(preview.body()).contains("【注意喚起】北村精機株式会社を装った不審なメールについて", "青葉トレーディング株式会社 佐藤 様");
-		assertThat(template).contains("添付ファイルやURLは開かずに", "実際の送信元アドレスのドメイン");
+		assertThat(template).contains("添付ファイルやURLは開かずに", "{{senderAddresses}}", "{{attachmentNames}}", "アカウントが悪用されて");
+		assertThat(template).as("a stolen account sends from our real domain: nothing may promise it is safe")
+			.doesNotContain("実際の送信元アドレスのドメイン");
 	}
 
 	@Test

@@ -479,4 +479,41 @@ class WarningMailTests {
 			.single()).isEqualTo("APPROVED");
 	}
 
+	@Test
+	void aWarningAboutMailInOurNameCitesOnlyTheMailsThatUsedOurName() {
+		ApiClient api = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK"), Users.PASSWORD);
+		long incident = newIncident(api);
+		byte[] inOurName = io.spoofdesk.mailanalysis.TestMail
+			.from(io.spoofdesk.mailanalysis.TestMail.encodedWord("北村精機株式会社 営業部") + " <eigyo@cdn-upd.example.top>")
+			.received("from cdn-upd.example.top (cdn-upd.example.top [203.0.113.77]) by mx.aoba-shoji.co.jp "
+					+ "with ESMTP; Thu, 24 Nov 2022 13:41:00 +0900")
+			.subject("請求書の再送")
+			.text("ご確認ください")
+			.attach("請求書_2211.zip", "application/zip", new byte[] { 'P', 'K', 3, 4 })
+			.bytes();
+		byte[] inPartnersName = io.spoofdesk.mailanalysis.TestMail
+			.from(io.spoofdesk.mailanalysis.TestMail.encodedWord("青葉トレーディング株式会社") + " <billing@cdn-upd.example.top>")
+			.received("from cdn-upd.example.top (cdn-upd.example.top [203.0.113.77]) by mx.aoba-shoji.co.jp "
+					+ "with ESMTP; Thu, 24 Nov 2022 13:45:00 +0900")
+			.subject("お振込先変更のお知らせ")
+			.text("新しい口座にお振込みください")
+			.bytes();
+		for (byte[] mail : List.of(inOurName, inPartnersName)) {
+			HttpResponse<String> attached = api.send(api.request("/api/v1/incidents/" + incident + "/mails")
+				.header("Content-Type", "message/rfc822")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(mail)));
+			assertThat(attached.statusCode()).as(attached.body()).isEqualTo(201);
+		}
+
+		HttpResponse<String> created = api.post("/api/v1/incidents/" + incident + "/warnings",
+				"""
+						{"language": "ja", "addressList": "kato@aoba-shoji.co.jp", "fromAddress": "soumu@kitamura-seiki.co.jp"}""");
+
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(created.body())
+			.contains("「請求書の再送」", "「請求書_2211.zip」", "北村精機株式会社 営業部 <eigyo@cdn-upd.example.top>", "アカウントが悪用されて")
+			.as("the partner-impersonating mail is not about our name")
+			.doesNotContain("お振込先変更のお知らせ", "billing@cdn-upd.example.top");
+	}
+
 }
