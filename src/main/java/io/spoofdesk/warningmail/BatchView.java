@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A batch of drafts generated together, approved or returned as a whole. */
+/**
+ * A batch of drafts generated together, approved or returned as a whole;
+ * {@code leftOutAlreadyWarned} are the listed addresses left out because an earlier batch
+ * of the incident already warned them.
+ */
 public record BatchView(long id, long incidentId, String language, String fromAddress, String fromName, String status,
 		String returnReason, Instant createdAt, String createdBy, Instant submittedAt, String submittedBy,
-		Instant decidedAt, String decidedBy, List<DraftView> drafts) {
+		Instant decidedAt, String decidedBy, List<DraftView> drafts, List<String> leftOutAlreadyWarned) {
 
 	/**
 	 * The drafts awaiting approval as {@code id:version,…} in id order: what a reviewer

@@ -68,6 +68,22 @@ public final class RecipientList {
 		}
 	}
 
+	/** The same list without the given addresses. */
+	public RecipientList without(java.util.Collection<String> addresses) {
+		if (addresses.isEmpty()) {
+			return this;
+		}
+		Set<String> left = new java.util.HashSet<>(addresses);
+		Map<String, List<String>> kept = new LinkedHashMap<>();
+		this.byDomain.forEach((domain, list) -> {
+			List<String> remaining = list.stream().filter(address -> !left.contains(address)).toList();
+			if (!remaining.isEmpty()) {
+				kept.put(domain, new ArrayList<>(remaining));
+			}
+		});
+		return new RecipientList(kept, this.ours);
+	}
+
 	/** Domain to its addresses, in the order first seen. */
 	public Map<String, List<String>> byDomain() {
 		return this.byDomain;

@@ -65,9 +65,10 @@ class WarningApiController {
 	}
 
 	@PostMapping("/drafts/{draftId}/{action:cancel|mark-sent|register-partner}")
-	DraftView draftAction(@PathVariable long id, @PathVariable long draftId, @PathVariable String action) {
+	DraftView draftAction(@PathVariable long id, @PathVariable long draftId, @PathVariable String action,
+			@RequestBody(required = false) Map<String, String> body) {
 		return switch (action) {
-			case "cancel" -> this.drafts.cancel(id, draftId);
+			case "cancel" -> this.drafts.cancel(id, draftId, (body != null) ? body.get("reason") : null);
 			case "register-partner" -> this.drafts.registerPartner(id, draftId);
 			default -> this.drafts.markSent(id, draftId);
 		};

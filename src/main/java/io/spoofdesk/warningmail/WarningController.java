@@ -14,6 +14,7 @@ import io.spoofdesk.identity.Role;
 import io.spoofdesk.incident.Incidents;
 import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.ConflictMessages;
+import io.spoofdesk.shared.Csv;
 import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.InvalidRequestException;
 
@@ -66,18 +67,19 @@ class WarningController {
 			@RequestParam(defaultValue = "") String fromAddress, @RequestParam(required = false) String fromName,
 			@RequestParam(required = false) String contactPerson, @RequestParam(required = false) String contactPhone,
 			@RequestParam(required = false) String contactEmail,
-			@RequestParam(defaultValue = "false") boolean includeReporter, RedirectAttributes redirect, Locale locale)
-			throws IOException {
+			@RequestParam(defaultValue = "false") boolean includeReporter,
+			@RequestParam(defaultValue = "false") boolean includeAlreadyWarned, RedirectAttributes redirect,
+			Locale locale) throws IOException {
 		String addresses = addressList;
 		if (addressFile != null && !addressFile.isEmpty()) {
-			addresses = addresses + "\n" + new String(addressFile.getBytes(), StandardCharsets.UTF_8);
+			// Outlook exports Shift_JIS, Thunderbird UTF-8: read as the partner CSV is
+			addresses = addresses + "\n" + Csv.decode(addressFile.getBytes());
 		}
 		try {
 			Long reporter = this.incidents.get(id).partnerId();
-			BatchView batch = this.drafts.generate(id,
-					new WarningDrafts.Generation(language, addresses, fromAddress, fromName, contactPerson,
-							contactPhone, contactEmail,
-							(includeReporter && reporter != null) ? List.of(reporter) : List.of()));
+			BatchView batch = this.drafts.generate(id, new WarningDrafts.Generation(language, addresses, fromAddress,
+					fromName, contactPerson, contactPhone, contactEmail,
+					(includeReporter && reporter != null) ? List.of(reporter) : List.of(), includeAlreadyWarned));
 			return "redirect:/incidents/" + id + "/warnings/" + batch.id();
 		}
 		catch (InvalidRequestException ex) {
@@ -135,10 +137,10 @@ class WarningController {
 
 	@PostMapping("/incidents/{id}/warnings/{batchId}/drafts/{draftId}/{action:cancel|mark-sent|register-partner}")
 	String draftAction(@PathVariable long id, @PathVariable long batchId, @PathVariable long draftId,
-			@PathVariable String action, RedirectAttributes redirect) {
+			@PathVariable String action, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		try {
 			if ("cancel".equals(action)) {
-				this.drafts.cancel(id, draftId);
+				this.drafts.cancel(id, draftId, reason);
 			}
 			else if ("register-partner".equals(action)) {
 				this.drafts.registerPartner(id, draftId);
@@ -150,6 +152,9 @@ class WarningController {
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("failure", ex.messageKey());
+		}
+		catch (InvalidRequestException ex) {
+			redirect.addFlashAttribute("failure", "warning.draft.cancelReasonRequired");
 		}
 		return "redirect:/incidents/" + id + "/warnings/" + batchId + "#draft-" + draftId;
 	}

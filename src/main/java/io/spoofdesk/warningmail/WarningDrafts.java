@@ -114,10 +114,12 @@ public class WarningDrafts {
 
 	/** What the helpdesk fills in to generate a batch. */
 	public record Generation(String language, String addressList, String fromAddress, String fromName,
-			String contactPerson, String contactPhone, String contactEmail, List<Long> partnerIds) {
+			String contactPerson, String contactPhone, String contactEmail, List<Long> partnerIds,
+			Boolean includeAlreadyWarned) {
 
 		public Generation {
 			partnerIds = (partnerIds != null) ? List.copyOf(partnerIds) : List.of();
+			includeAlreadyWarned = Boolean.TRUE.equals(includeAlreadyWarned);
 		}
 
 	}
@@ -158,9 +160,19 @@ public class WarningDrafts {
 				.filter(Objects::nonNull)
 				.forEach(email -> addressText.append('\n').append(email));
 		}
-		RecipientList recipients = RecipientList.parse(addressText.toString(), company::isOurDomain);
-		if (recipients.addressCount() == 0) {
+		RecipientList listed = RecipientList.parse(addressText.toString(), company::isOurDomain);
+		// an address list (not only the reporter picked): its batch is the one that warns
+		boolean fromAddressList = RecipientList
+			.parse((generation.addressList() != null) ? generation.addressList() : "", company::isOurDomain)
+			.addressCount() > 0;
+		List<String> leftOut = Boolean.TRUE.equals(generation.includeAlreadyWarned()) ? List.of()
+				: alreadyWarned(incidentId, listed);
+		RecipientList recipients = listed.without(leftOut);
+		if (listed.addressCount() == 0) {
 			errors.rejectValue("addressList", "warning.recipients.none");
+		}
+		else if (recipients.addressCount() == 0) {
+			errors.rejectValue("addressList", "warning.recipients.allWarned");
 		}
 		if (errors.hasErrors()) {
 			throw new InvalidRequestException(errors);
@@ -171,10 +183,10 @@ public class WarningDrafts {
 		Instant now = Instant.now(this.clock);
 		long batchId = this.jdbc.sql("""
 				INSERT INTO warning_batch (incident_id, template_id, language, from_address, from_name, status,
-				                           created_at, created_by)
-				VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?) RETURNING id""")
+				                           created_at, created_by, from_address_list, left_out_warned)
+				VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?) RETURNING id""")
 			.params(incidentId, template.id(), language, from, Texts.blankToNull(generation.fromName()),
-					Timestamp.from(now), CurrentUser.username())
+					Timestamp.from(now), CurrentUser.username(), fromAddressList, leftOut.toArray(String[]::new))
 			.query(Long.class)
 			.single();
 		// DESIGN.md: only the contacts of one partner organisation share a draft; a
@@ -210,6 +222,14 @@ public class WarningDrafts {
 		this.auditLog.record(AuditEntry.change("WARNING_DRAFTED", TARGET, incidentId, "warningBatch", null,
 				batchId + ": " + drafts + " drafts, " + recipients.addressCount() + " addresses"));
 		return batch(incidentId, batchId);
+	}
+
+	/** Those of the listed addresses already warned (sent, To or Cc) in this incident. */
+	private List<String> alreadyWarned(long incidentId, RecipientList listed) {
+		Set<String> warned = new java.util.HashSet<>(this.jdbc.sql("""
+				SELECT lower(a) FROM warning_draft d, unnest(array_prepend(d.to_address, d.cc_addresses)) a
+				WHERE d.incident_id = ? AND %s""".formatted(WARNED)).param(incidentId).query(String.class).list());
+		return listed.byDomain().values().stream().flatMap(List::stream).filter(warned::contains).toList();
 	}
 
 	private static boolean isContact(PartnerView partner, String address) {
@@ -315,7 +335,7 @@ public class WarningDrafts {
 		IncidentView incident = this.incidents.get(incidentId);
 		String lang = "en".equals(language) ? "en" : "ja";
 		Map<String, String> values = commonValues(incident, this.identities.current(), lang,
-				new Generation(lang, "", "", null, contactPerson, contactPhone, null, List.of()));
+				new Generation(lang, "", "", null, contactPerson, contactPhone, null, List.of(), false));
 		return this.templates.render(this.templates.get(Purpose.WEBSITE_NOTICE, lang), values);
 	}
 
@@ -426,7 +446,7 @@ public class WarningDrafts {
 				rs.getString("from_address"), rs.getString("from_name"), rs.getString("status"),
 				rs.getString("return_reason"), instant(rs, "created_at"), rs.getString("created_by"),
 				instant(rs, "submitted_at"), rs.getString("submitted_by"), instant(rs, "decided_at"),
-				rs.getString("decided_by"), drafts);
+				rs.getString("decided_by"), drafts, List.of((String[]) rs.getArray("left_out_warned").getArray()));
 	}
 
 	@Transactional(readOnly = true)
@@ -598,16 +618,26 @@ public class WarningDrafts {
 		return draft(incidentId, draftId);
 	}
 
-	/** Cancels a draft that will not be sent. */
+	/** Cancels a draft that will not be sent, saying why. */
 	@Transactional
-	public DraftView cancel(long incidentId, long draftId) {
+	public DraftView cancel(long incidentId, long draftId, String reason) {
 		requireDrafter();
 		DraftView draft = draft(incidentId, draftId);
+		String why = Texts.blankToNull(reason);
+		if (why == null || why.length() > 2000) {
+			MapBindingResult errors = new MapBindingResult(new HashMap<>(), "draft");
+			errors.rejectValue("reason", "warning.draft.cancelReasonRequired");
+			throw new InvalidRequestException(errors);
+		}
 		if (draft.status().isWarned() || draft.status() == DraftStatus.SENDING
 				|| draft.status() == DraftStatus.CANCELLED) {
 			throw new ConflictException("warning.draft.notCancellable");
 		}
+		this.jdbc.sql("UPDATE warning_draft SET cancel_reason = ? WHERE id = ?").params(why.strip(), draftId).update();
 		setStatus(incidentId, draft, DraftStatus.CANCELLED, false);
+		this.auditLog.record(AuditEntry.change("WARNING_CANCELLED", TARGET, incidentId, "draft " + draftId, null,
+				draft.toAddress() + " (" + why.strip() + ")"));
+		checkAllWarned(incidentId);
 		return draft(incidentId, draftId);
 	}
 
@@ -641,10 +671,13 @@ public class WarningDrafts {
 	 * partners have all been warned.
 	 */
 	void checkAllWarned(long incidentId) {
+		// only batches made from an address list count: a thank-you to the reporter alone
+		// does not warn the partners
 		Map<String, Object> counts = this.jdbc.sql("""
-				SELECT count(*) FILTER (WHERE status IN ('SENT', 'MARKED_SENT')) AS warned,
-				       count(*) FILTER (WHERE status NOT IN ('SENT', 'MARKED_SENT', 'CANCELLED')) AS open
-				FROM warning_draft WHERE incident_id = ?""").param(incidentId).query().singleRow();
+				SELECT count(*) FILTER (WHERE d.status IN ('SENT', 'MARKED_SENT')) AS warned,
+				       count(*) FILTER (WHERE d.status NOT IN ('SENT', 'MARKED_SENT', 'CANCELLED')) AS open
+				FROM warning_draft d JOIN warning_batch b ON b.id = d.batch_id AND b.from_address_list
+				WHERE d.incident_id = ?""").param(incidentId).query().singleRow();
 		long warned = ((Number) counts.get("warned")).longValue();
 		long open = ((Number) counts.get("open")).longValue();
 		if (warned > 0 && open == 0) {

@@ -516,4 +516,94 @@ class WarningMailTests {
 			.doesNotContain("お振込先変更のお知らせ", "billing@cdn-upd.example.top");
 	}
 
+	long aoba() {
+		return this.jdbc.sql("SELECT partner_id FROM partner_domain WHERE domain = 'aoba-shoji.co.jp'")
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Generates, submits, approves and marks every draft of a batch sent; answers the
+	 * batch id.
+	 */
+	long sendAll(ApiClient manager, long incident, String generation) {
+		HttpResponse<String> created = manager.post("/api/v1/incidents/" + incident + "/warnings", generation);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		long batch = Long.parseLong(created.body().replaceAll("^\\{\"id\":(\\d+).*", "$1"));
+		String url = "/api/v1/incidents/" + incident + "/warnings/" + batch;
+		assertThat(manager.post(url + "/submit", "{}").statusCode()).isEqualTo(200);
+		assertThat(manager.approveAsReviewed(url).statusCode()).isEqualTo(200);
+		for (long draft : this.jdbc.sql("SELECT id FROM warning_draft WHERE batch_id = ?")
+			.param(batch)
+			.query(Long.class)
+			.list()) {
+			assertThat(manager.post("/api/v1/incidents/" + incident + "/warnings/drafts/" + draft + "/mark-sent", "")
+				.statusCode()).isEqualTo(200);
+		}
+		return batch;
+	}
+
+	String notifyPartnersStep(long incident) {
+		return this.jdbc
+			.sql("SELECT s.status FROM checklist_step s JOIN checklist c ON c.id = s.checklist_id AND c.active "
+					+ "WHERE s.incident_id = ? AND s.kind = 'NOTIFY_PARTNERS'")
+			.param(incident)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
+	void aThankYouToTheReporterAloneDoesNotCompleteWarningThePartners() {
+		ApiClient manager = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK", "MANAGER"), Users.PASSWORD);
+		long incident = newIncident(manager);
+		this.jdbc.sql("UPDATE incident SET partner_id = ? WHERE id = ?").params(aoba(), incident).update();
+
+		sendAll(manager, incident,
+				"""
+						{"language": "ja", "addressList": "", "fromAddress": "soumu@kitamura-seiki.co.jp", "partnerIds": [%d]}"""
+					.formatted(aoba()));
+		assertThat(notifyPartnersStep(incident)).as("the reporter alone is not the partners").isNotEqualTo("DONE");
+
+		long batch = sendAll(manager, incident,
+				"""
+						{"language": "ja", "addressList": "kato@aoba-shoji.co.jp\\ntanaka@unknown-corp.example\\nsato@aoba-shoji.co.jp",
+						 "fromAddress": "soumu@kitamura-seiki.co.jp"}""");
+		assertThat(manager.get("/api/v1/incidents/" + incident + "/warnings/" + batch).body())
+			.as("the reporter's contact was warned in the first batch")
+			.contains("\"leftOutAlreadyWarned\":[\"sato@aoba-shoji.co.jp\"]");
+		assertThat(notifyPartnersStep(incident)).isEqualTo("DONE");
+	}
+
+	@Test
+	void addressesAlreadyWarnedAreLeftOutUnlessAskedForAndACancelSaysWhy() {
+		ApiClient manager = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK", "MANAGER"), Users.PASSWORD);
+		long incident = newIncident(manager);
+		sendAll(manager, incident,
+				"""
+						{"language": "ja", "addressList": "kato@aoba-shoji.co.jp", "fromAddress": "soumu@kitamura-seiki.co.jp"}""");
+
+		HttpResponse<String> again = manager.post("/api/v1/incidents/" + incident + "/warnings",
+				"""
+						{"language": "ja", "addressList": "kato@aoba-shoji.co.jp", "fromAddress": "soumu@kitamura-seiki.co.jp"}""");
+		assertThat(again.statusCode()).isEqualTo(400);
+		assertThat(again.body()).contains("\"field\":\"addressList\"");
+		HttpResponse<String> onPurpose = manager.post("/api/v1/incidents/" + incident + "/warnings", """
+				{"language": "ja", "addressList": "kato@aoba-shoji.co.jp", "fromAddress": "soumu@kitamura-seiki.co.jp",
+				 "includeAlreadyWarned": true}""");
+		assertThat(onPurpose.statusCode()).isEqualTo(201);
+		assertThat(onPurpose.body()).contains("\"toAddress\":\"kato@aoba-shoji.co.jp\"");
+
+		long draft = this.jdbc.sql("SELECT max(id) FROM warning_draft WHERE incident_id = ?")
+			.param(incident)
+			.query(Long.class)
+			.single();
+		String cancel = "/api/v1/incidents/" + incident + "/warnings/drafts/" + draft + "/cancel";
+		assertThat(manager.post(cancel, "").statusCode()).as("a reason is required").isEqualTo(400);
+		assertThat(manager.post(cancel, "{\"reason\": \"電話で連絡済み\"}").statusCode()).isEqualTo(200);
+		assertThat(this.jdbc.sql("SELECT cancel_reason FROM warning_draft WHERE id = ?")
+			.param(draft)
+			.query(String.class)
+			.single()).isEqualTo("電話で連絡済み");
+	}
+
 }
