@@ -62,7 +62,7 @@ class EvidenceStore {
 	Optional<Download> download(long incidentId, long stepId, long evidenceId) {
 		return this.jdbc
 			.sql("SELECT file_name, content_type, content FROM step_evidence "
-					+ "WHERE id = ? AND step_id = ? AND incident_id = ?")
+					+ "WHERE id = ? AND step_id = ? AND incident_id = ? AND content IS NOT NULL")
 			.params(evidenceId, stepId, incidentId)
 			.query((rs, n) -> new Download(rs.getString("file_name"), rs.getString("content_type"),
 					rs.getBytes("content")))

@@ -19,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Deletes raw mails that are no longer needed (personal data under Japan's APPI): those
  * whose every incident has been closed (or marked a false positive) for longer than the
- * retention period, and those kept for a new incident that was never opened. The analysis
- * and the IOCs stay. Each purge is audited on the incidents concerned. Safe to run on
- * several instances at once.
+ * retention period, and those kept for a new incident that was never opened. With the raw
+ * mail go the personal data of its stored analysis (text body, recipients, forwarder,
+ * warnings and the triage's quoted evidence); what the reports need stays (sender,
+ * subject, indicators, IOCs, counts). Each purge is audited on the incidents concerned.
+ * Safe to run on several instances at once.
  */
 @Component
 class MailRetention {
@@ -78,6 +80,14 @@ class MailRetention {
 			.params(Timestamp.from(now), unusedBefore, closedBefore)
 			.query(String.class)
 			.list();
+		if (!purged.isEmpty()) {
+			this.jdbc.sql("""
+					UPDATE incident_mail SET analysis = jsonb_set(
+					    analysis || jsonb_build_object('textBody', NULL, 'to', '[]'::jsonb, 'forwardedBy', NULL,
+					                                   'warnings', '[]'::jsonb),
+					    '{triage,evidence}', '[]'::jsonb, false)
+					WHERE sha256 = ANY(?)""").param(purged.toArray(String[]::new)).update();
+		}
 		for (String sha256 : purged) {
 			this.jdbc.sql("SELECT incident_id FROM incident_mail WHERE sha256 = ?")
 				.param(sha256)

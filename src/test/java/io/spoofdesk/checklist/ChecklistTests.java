@@ -44,6 +44,9 @@ class ChecklistTests {
 	@Autowired
 	StepReminders reminders;
 
+	@Autowired
+	EvidenceRetention evidenceRetention;
+
 	ApiClient user(String username) {
 		return ApiClient.basic(this.port, username, Users.PASSWORD);
 	}
@@ -640,6 +643,36 @@ class ChecklistTests {
 			.list()).as("the name-abuse playbook keeps the scan and the password check required")
 			.contains("AV_SCAN", "ROTATE_PASSWORDS");
 		assertThat(browser.get("/incidents/" + incident).body()).doesNotContain("id=\"suggested-playbook\"");
+	}
+
+	@Test
+	void evidenceFilesOfACaseClosedLongerThanTheRetentionAreEmptiedAndTheRecordStays() {
+		ApiClient manager = user(Users.create(this.port, "MANAGER"));
+		long incident = newIncident(manager);
+		long[] scan = step(incident, "AV_SCAN");
+		this.jdbc.sql("""
+				INSERT INTO step_evidence (step_id, incident_id, file_name, content_type, size_bytes, sha256, content,
+				                           uploaded_by, uploaded_at)
+				VALUES (?, ?, 'scan.log', 'text/plain', 24, 'abcdef0123456789', ?, 'staff', now())""")
+			.params(scan[0], incident, "PC-01 山田: 0 threats".getBytes(StandardCharsets.UTF_8))
+			.update();
+		this.jdbc.sql("UPDATE incident SET status = 'CLOSED' WHERE id = ?").param(incident).update();
+		this.jdbc.sql("""
+				INSERT INTO incident_status_change (incident_id, from_status, to_status, changed_by, changed_at)
+				VALUES (?, 'RECOVERED', 'CLOSED', 'manager', now() - interval '400 days')""").param(incident).update();
+
+		assertThat(this.evidenceRetention.purge()).isGreaterThanOrEqualTo(1);
+
+		assertThat(
+				this.jdbc.sql("SELECT content IS NULL AND file_name = 'scan.log' FROM step_evidence WHERE step_id = ?")
+					.param(scan[0])
+					.query(Boolean.class)
+					.single())
+			.isTrue();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_event WHERE target_id = ? AND action = 'EVIDENCE_PURGED'")
+			.param(Long.toString(incident))
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 	}
 
 }

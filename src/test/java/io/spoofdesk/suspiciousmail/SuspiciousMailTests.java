@@ -317,6 +317,16 @@ class SuspiciousMailTests {
 			.param(closed)
 			.query(String.class)
 			.single()).isEqualTo("SUSPICIOUS");
+		assertThat(this.jdbc.sql("""
+				SELECT coalesce(analysis ->> 'textBody', '') || jsonb_array_length(analysis -> 'to')
+				       || jsonb_array_length(analysis -> 'triage' -> 'evidence') || (analysis ->> 'subject')
+				FROM incident_mail WHERE incident_id = ?""").param(closed).query(String.class).single())
+			.as("the text, recipients and quoted evidence leave with the raw mail; the subject stays for the reports")
+			.isEqualTo("00Re: 請求書の件 f6");
+		assertThat(this.jdbc.sql("SELECT analysis ->> 'textBody' FROM incident_mail WHERE incident_id = ?")
+			.param(open)
+			.query(String.class)
+			.single()).contains("ご確認ください");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_event WHERE target_id = ? AND action = 'MAIL_PURGED'")
 			.param(Long.toString(closed))
 			.query(Long.class)
