@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.spoofdesk.shared.Texts;
+
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -43,6 +45,13 @@ class IncidentForm {
 	private LocalDateTime mailReceivedAt;
 
 	private Long version;
+
+	/** A first-time caller, added to the partner's contacts with the report. */
+	private String callerName = "";
+
+	private String callerPhone = "";
+
+	private String callerEmail = "";
 
 	/**
 	 * Where a new incident starts from (an uploaded mail), see {@link IncidentSource}.
@@ -83,7 +92,9 @@ class IncidentForm {
 				this.assignee, this.summary, addresses,
 				(this.mailReceivedAt != null) ? this.mailReceivedAt.atZone(zone).toInstant() : null,
 				(this.reportedAt != null) ? this.reportedAt.atZone(zone).toInstant() : null, this.version,
-				this.startOptions);
+				this.startOptions,
+				this.callerName.isBlank() ? null : new IncidentCommand.NewContact(this.callerName.strip(),
+						Texts.blankToNull(this.callerEmail), Texts.blankToNull(this.callerPhone)));
 	}
 
 	/**
@@ -230,6 +241,30 @@ class IncidentForm {
 
 	public void setVersion(Long version) {
 		this.version = version;
+	}
+
+	public String getCallerName() {
+		return this.callerName;
+	}
+
+	public void setCallerName(String callerName) {
+		this.callerName = (callerName != null) ? callerName : "";
+	}
+
+	public String getCallerPhone() {
+		return this.callerPhone;
+	}
+
+	public void setCallerPhone(String callerPhone) {
+		this.callerPhone = (callerPhone != null) ? callerPhone : "";
+	}
+
+	public String getCallerEmail() {
+		return this.callerEmail;
+	}
+
+	public void setCallerEmail(String callerEmail) {
+		this.callerEmail = (callerEmail != null) ? callerEmail : "";
 	}
 
 }

@@ -92,13 +92,13 @@ public class Incidents {
 			.create(new PartnerCommand(partnerName.strip(), null, null, List.of(), List.of(), null));
 		return open(new IncidentCommand(command.title(), partner.id(), null, command.channel(), command.severity(),
 				command.assignee(), command.summary(), command.impersonatedAddresses(), command.mailReceivedAt(),
-				command.reportedAt(), null, command.startOptions()));
+				command.reportedAt(), null, command.startOptions(), command.newContact()));
 	}
 
 	@Transactional
 	public IncidentView open(IncidentCommand command) {
-		IncidentDetails details = checked(command);
 		Instant now = Instant.now(this.clock);
+		IncidentDetails details = checked(withCaller(command), now);
 		String reference = this.references.next(now.atZone(this.timeZone.zoneId()).getYear());
 		Incident incident = new Incident(reference, details, now, CurrentUser.username());
 		reindex(incident);
@@ -119,7 +119,7 @@ public class Incidents {
 		}
 		Incident incident = findExpecting(id, command.version());
 		IncidentDetails before = incident.details();
-		IncidentDetails after = checked(command);
+		IncidentDetails after = checked(withCaller(command), before.reportedAt());
 		incident.describe(after, Instant.now(this.clock), CurrentUser.username());
 		audit(id, "title", before.title(), after.title());
 		audit(id, "partnerId", before.partnerId(), after.partnerId());
@@ -205,7 +205,24 @@ public class Incidents {
 		return this.notes.findByIncident(id).stream().map(IncidentNote::toView).toList();
 	}
 
-	private IncidentDetails checked(IncidentCommand command) {
+	/**
+	 * A first-time caller becomes a contact of the chosen partner in the same transaction
+	 * as the report, and the report names them.
+	 */
+	private IncidentCommand withCaller(IncidentCommand command) {
+		IncidentCommand.NewContact caller = command.newContact();
+		if (caller == null || !caller.isGiven() || command.partnerId() == null || command.contactId() != null) {
+			return command;
+		}
+		this.partners.find(command.partnerId()).orElseThrow(() -> new ConflictException("incident.partner.unknown"));
+		long contactId = this.partners.addContact(command.partnerId(),
+				new PartnerCommand.ContactCommand(null, caller.name(), caller.email(), caller.phone(), null));
+		return new IncidentCommand(command.title(), command.partnerId(), contactId, command.channel(),
+				command.severity(), command.assignee(), command.summary(), command.impersonatedAddresses(),
+				command.mailReceivedAt(), command.reportedAt(), command.version(), command.startOptions(), null);
+	}
+
+	private IncidentDetails checked(IncidentCommand command, Instant reportedWhenOmitted) {
 		Long contactId = command.contactId();
 		if (command.partnerId() != null) {
 			PartnerView partner = this.partners.find(command.partnerId())
@@ -223,8 +240,9 @@ public class Incidents {
 			.distinct()
 			.toList();
 		return new IncidentDetails(command.title().strip(), command.partnerId(), contactId, command.channel(),
-				command.reportedAt(), command.mailReceivedAt(), addresses, Texts.blankToNull(command.summary()),
-				command.severity(), checkedAssignee(command.assignee()));
+				(command.reportedAt() != null) ? command.reportedAt() : reportedWhenOmitted, command.mailReceivedAt(),
+				addresses, Texts.blankToNull(command.summary()), command.severity(),
+				checkedAssignee(command.assignee()));
 	}
 
 	private String checkedAssignee(String assignee) {

@@ -19,6 +19,7 @@ import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.DomainName;
 import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.NotFoundException;
+import io.spoofdesk.shared.Texts;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
@@ -152,6 +153,31 @@ public class PartnerDirectory {
 		audit(id, "domains", before.domains(), after.domains());
 		audit(id, "contacts", before.contacts(), after.contacts());
 		return after;
+	}
+
+	/**
+	 * Adds a contact to a partner (a first-time caller, recorded with the report) and
+	 * answers its id; audited as a change of the partner's contacts.
+	 */
+	@Transactional
+	public long addContact(long partnerId, PartnerCommand.ContactCommand contact) {
+		PartnerView partner = get(partnerId);
+		List<PartnerCommand.ContactCommand> contacts = new java.util.ArrayList<>();
+		partner.contacts()
+			.forEach(existing -> contacts.add(new PartnerCommand.ContactCommand(existing.id(), existing.name(),
+					existing.email(), existing.phone(), existing.role())));
+		contacts.add(new PartnerCommand.ContactCommand(null, contact.name().strip(), Texts.blankToNull(contact.email()),
+				Texts.blankToNull(contact.phone()), Texts.blankToNull(contact.role())));
+		PartnerView after = update(partnerId, new PartnerCommand(partner.name(), partner.nameKana(), partner.notes(),
+				partner.domains(), contacts, partner.version()));
+		java.util.Set<Long> before = new java.util.HashSet<>();
+		partner.contacts().forEach(existing -> before.add(existing.id()));
+		return after.contacts()
+			.stream()
+			.map(PartnerView.Contact::id)
+			.filter(id -> !before.contains(id))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private void apply(Partner partner, PartnerCommand command) {

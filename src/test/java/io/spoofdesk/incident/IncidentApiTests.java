@@ -186,6 +186,21 @@ class IncidentApiTests {
 	}
 
 	@Test
+	void aReportWithoutATimeIsReportedNowAndWithoutAddressesImpersonatesNone() {
+		ApiClient helpdesk = user("HELPDESK");
+		java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+
+		HttpResponse<String> created = helpdesk.post("/api/v1/incidents",
+				"{\"title\": \"電話で連絡\", \"channel\": \"PHONE\", \"severity\": \"LOW\"}");
+
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(created.body()).contains("\"impersonatedAddresses\":[]");
+		java.time.Instant reported = java.time.Instant
+			.parse(created.body().replaceAll(".*\"reportedAt\":\"([^\"]+)\".*", "$1"));
+		assertThat(reported).isBetween(before, java.time.Instant.now().plusSeconds(1));
+	}
+
+	@Test
 	void oneCharacterWordsAreNotSearchedAndAnOverlongCursorIsIgnored() {
 		ApiClient helpdesk = user("HELPDESK");
 		String only = group(ID, helpdesk.post("/api/v1/incidents", report("短い語", "", "short@k.jp")).body());

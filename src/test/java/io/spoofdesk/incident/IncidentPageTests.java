@@ -54,6 +54,25 @@ class IncidentPageTests {
 	}
 
 	@Test
+	void aFirstTimeCallerBecomesAContactOfThePartnerWithTheReport() {
+		Browser helpdesk = signedIn("HELPDESK");
+		Map<String, String> form = report("初めての方からの電話", "初連絡商事", "info@kitamura-seiki.co.jp");
+		form.put("callerName", "営業部 高橋");
+		form.put("callerPhone", "03-9876-5432");
+		form.put("callerEmail", "takahashi@hatsurenraku.example.jp");
+
+		String location = open(helpdesk, form);
+
+		long incident = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(this.jdbc.sql("""
+				SELECT c.name || ' ' || c.phone || ' ' || c.email FROM incident i
+				JOIN partner_contact c ON c.id = i.contact_id AND c.partner_id = i.partner_id WHERE i.id = ?""")
+			.param(incident)
+			.query(String.class)
+			.single()).isEqualTo("営業部 高橋 03-9876-5432 takahashi@hatsurenraku.example.jp");
+	}
+
+	@Test
 	void aNulCharacterInAFormFieldIsDroppedNotFatal() {
 		Browser helpdesk = signedIn("HELPDESK");
 		String location = open(helpdesk, report("NUL\u0000を含む件名", "", ""));
