@@ -6,6 +6,7 @@ import io.spoofdesk.incident.IncidentStatusChanged;
 import io.spoofdesk.incident.IncidentStatusGuard;
 import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.warningmail.PartnersWarned;
+import io.spoofdesk.warningmail.StaffWarned;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -60,6 +61,13 @@ class IncidentChecklistEvents implements IncidentStatusGuard {
 	void partnersWarned(PartnersWarned event) {
 		this.checklists.completeByKind(event.incidentId(), StepKinds.NOTIFY_PARTNERS,
 				"SpoofDesk: " + event.warned() + " warning mail(s) sent");
+	}
+
+	/** The staff notice went out: the NOTIFY_STAFF step is done. */
+	@EventListener
+	void staffWarned(StaffWarned event) {
+		this.checklists.completeByKind(event.incidentId(), StepKinds.NOTIFY_STAFF,
+				"SpoofDesk: staff notice sent (" + event.sent() + ")");
 	}
 
 	@EventListener

@@ -13,6 +13,8 @@ public final class StepKinds {
 
 	public static final String ROTATE_PASSWORDS = "ROTATE_PASSWORDS";
 
+	public static final String NOTIFY_STAFF = "NOTIFY_STAFF";
+
 	public static final String AV_SCAN = "AV_SCAN";
 
 	static final Pattern VALID = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");

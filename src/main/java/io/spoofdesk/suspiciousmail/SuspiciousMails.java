@@ -224,6 +224,19 @@ public class SuspiciousMails {
 	 */
 	@Transactional(readOnly = true)
 	public ObservedInOurName observedInOurName(long incidentId, int max) {
+		return observed(incidentId, max, true);
+	}
+
+	/**
+	 * The same for the incident's mails in a partner's name (impersonating the partner,
+	 * or a stolen conversation), for telling that partner their side may be affected.
+	 */
+	@Transactional(readOnly = true)
+	public ObservedInOurName observedInPartnersName(long incidentId, int max) {
+		return observed(incidentId, max, false);
+	}
+
+	private ObservedInOurName observed(long incidentId, int max, boolean ourName) {
 		java.util.Set<String> senders = new java.util.LinkedHashSet<>();
 		java.util.Set<String> subjects = new java.util.LinkedHashSet<>();
 		java.util.Set<String> files = new java.util.LinkedHashSet<>();
@@ -233,11 +246,13 @@ public class SuspiciousMails {
 					       coalesce((SELECT array_agg(a ->> 'filename') FROM jsonb_array_elements(m.analysis -> 'attachments') a
 					                 WHERE a ->> 'filename' IS NOT NULL), '{}') AS files
 					FROM incident_mail m
-					WHERE m.incident_id = ?
-					  AND (m.triage_hint IN ('OUR_SYSTEMS_LIKELY_INFECTED', 'CONVERSATION_STOLEN', 'OUR_NAME_FORGED')
-					       OR coalesce((m.analysis -> 'triage' ->> 'usesOurName')::boolean, false))
+					WHERE m.incident_id = ? AND CASE WHEN ?
+					  THEN m.triage_hint IN ('OUR_SYSTEMS_LIKELY_INFECTED', 'CONVERSATION_STOLEN', 'OUR_NAME_FORGED')
+					       OR coalesce((m.analysis -> 'triage' ->> 'usesOurName')::boolean, false)
+					  ELSE m.triage_hint IN ('PARTNER_IMPERSONATED', 'CONVERSATION_STOLEN')
+					       OR NOT coalesce((m.analysis -> 'triage' ->> 'usesOurName')::boolean, false) END
 					ORDER BY m.added_at, m.id""")
-			.param(incidentId)
+			.params(incidentId, ourName)
 			.query((rs, n) -> {
 				String display = rs.getString("display");
 				String address = rs.getString("from_address");

@@ -68,8 +68,9 @@ class WarningController {
 			@RequestParam(required = false) String contactPerson, @RequestParam(required = false) String contactPhone,
 			@RequestParam(required = false) String contactEmail,
 			@RequestParam(defaultValue = "false") boolean includeReporter,
-			@RequestParam(defaultValue = "false") boolean includeAlreadyWarned, RedirectAttributes redirect,
-			Locale locale) throws IOException {
+			@RequestParam(defaultValue = "false") boolean includeAlreadyWarned,
+			@RequestParam(defaultValue = "PARTNER_WARNING") Purpose purpose, RedirectAttributes redirect, Locale locale)
+			throws IOException {
 		String addresses = addressList;
 		if (addressFile != null && !addressFile.isEmpty()) {
 			// Outlook exports Shift_JIS, Thunderbird UTF-8: read as the partner CSV is
@@ -77,9 +78,12 @@ class WarningController {
 		}
 		try {
 			Long reporter = this.incidents.get(id).partnerId();
-			BatchView batch = this.drafts.generate(id, new WarningDrafts.Generation(language, addresses, fromAddress,
-					fromName, contactPerson, contactPhone, contactEmail,
-					(includeReporter && reporter != null) ? List.of(reporter) : List.of(), includeAlreadyWarned));
+			BatchView batch = this.drafts.generate(id,
+					new WarningDrafts.Generation(language, addresses, fromAddress, fromName, contactPerson,
+							contactPhone, contactEmail,
+							(includeReporter && reporter != null && purpose == Purpose.PARTNER_WARNING)
+									? List.of(reporter) : List.of(),
+							includeAlreadyWarned, purpose));
 			return "redirect:/incidents/" + id + "/warnings/" + batch.id();
 		}
 		catch (InvalidRequestException ex) {

@@ -115,11 +115,12 @@ public class WarningDrafts {
 	/** What the helpdesk fills in to generate a batch. */
 	public record Generation(String language, String addressList, String fromAddress, String fromName,
 			String contactPerson, String contactPhone, String contactEmail, List<Long> partnerIds,
-			Boolean includeAlreadyWarned) {
+			Boolean includeAlreadyWarned, Purpose purpose) {
 
 		public Generation {
 			partnerIds = (partnerIds != null) ? List.copyOf(partnerIds) : List.of();
 			includeAlreadyWarned = Boolean.TRUE.equals(includeAlreadyWarned);
+			purpose = (purpose != null) ? purpose : Purpose.PARTNER_WARNING;
 		}
 
 	}
@@ -145,28 +146,52 @@ public class WarningDrafts {
 			// typed
 			errors.rejectValue("fromAddress", "warning.from.notOurs");
 		}
+		Purpose purpose = generation.purpose();
+		if (!purpose.isMailed()) {
+			errors.rejectValue("purpose", "warning.purpose.notMailed");
+		}
 		StringBuilder addressText = new StringBuilder(
 				(generation.addressList() != null) ? generation.addressList() : "");
-		for (Long partnerId : generation.partnerIds()) {
+		List<Long> picked = generation.partnerIds();
+		if (purpose == Purpose.REPORTER_THANKS && addressText.toString().isBlank() && picked.isEmpty()) {
+			// the reply goes to who reported: the contact named, else the reporting
+			// partner
+			String reporter = reporterAddress(incident);
+			if (reporter != null) {
+				addressText.append(reporter);
+			}
+			else if (incident.partnerId() != null) {
+				picked = List.of(incident.partnerId());
+			}
+		}
+		for (Long partnerId : picked) {
 			// a picked partner's contacts join the list
-			PartnerView picked = this.partners.find(partnerId).orElse(null);
-			if (picked == null) {
+			PartnerView partner = this.partners.find(partnerId).orElse(null);
+			if (partner == null) {
 				errors.rejectValue("partnerIds", "warning.partner.unknown");
 				continue;
 			}
-			picked.contacts()
+			partner.contacts()
 				.stream()
 				.map(PartnerView.Contact::email)
 				.filter(Objects::nonNull)
 				.forEach(email -> addressText.append('\n').append(email));
 		}
-		RecipientList listed = RecipientList.parse(addressText.toString(), company::isOurDomain);
+		boolean staff = purpose == Purpose.STAFF_NOTICE;
+		// a staff notice goes to our own domains only; everything else never does
+		java.util.function.Predicate<String> leftOutDomain = staff ? domain -> !company.isOurDomain(domain)
+				: company::isOurDomain;
+		RecipientList listed = RecipientList.parse(addressText.toString(), leftOutDomain);
+		if (staff && listed.ours() > 0) {
+			errors.rejectValue("addressList", "warning.staff.ourDomainsOnly");
+		}
 		// an address list (not only the reporter picked): its batch is the one that warns
-		boolean fromAddressList = RecipientList
+		boolean fromAddressList = purpose == Purpose.PARTNER_WARNING && RecipientList
 			.parse((generation.addressList() != null) ? generation.addressList() : "", company::isOurDomain)
 			.addressCount() > 0;
-		List<String> leftOut = Boolean.TRUE.equals(generation.includeAlreadyWarned()) ? List.of()
-				: alreadyWarned(incidentId, listed);
+		List<String> leftOut = (purpose != Purpose.PARTNER_WARNING
+				|| Boolean.TRUE.equals(generation.includeAlreadyWarned())) ? List.of()
+						: alreadyWarned(incidentId, listed);
 		RecipientList recipients = listed.without(leftOut);
 		if (listed.addressCount() == 0) {
 			errors.rejectValue("addressList", "warning.recipients.none");
@@ -177,16 +202,17 @@ public class WarningDrafts {
 		if (errors.hasErrors()) {
 			throw new InvalidRequestException(errors);
 		}
-		MailTemplate template = this.templates.get(Purpose.PARTNER_WARNING, language);
+		MailTemplate template = this.templates.get(purpose, language);
 		Map<String, PartnerView> partnersByDomain = this.partners.byDomains(recipients.byDomain().keySet());
-		Map<String, String> common = commonValues(incident, company, language, generation);
+		Map<String, String> common = commonValues(incident, company, language, generation, purpose);
 		Instant now = Instant.now(this.clock);
 		long batchId = this.jdbc.sql("""
 				INSERT INTO warning_batch (incident_id, template_id, language, from_address, from_name, status,
-				                           created_at, created_by, from_address_list, left_out_warned)
-				VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?) RETURNING id""")
+				                           created_at, created_by, from_address_list, left_out_warned, purpose)
+				VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?) RETURNING id""")
 			.params(incidentId, template.id(), language, from, Texts.blankToNull(generation.fromName()),
-					Timestamp.from(now), CurrentUser.username(), fromAddressList, leftOut.toArray(String[]::new))
+					Timestamp.from(now), CurrentUser.username(), fromAddressList, leftOut.toArray(String[]::new),
+					purpose.name())
 			.query(Long.class)
 			.single();
 		// DESIGN.md: only the contacts of one partner organisation share a draft; a
@@ -207,6 +233,12 @@ public class WarningDrafts {
 				}
 			}
 		});
+		if (staff) {
+			// our own staff are one organisation: one notice, To the first, Cc the rest
+			byPartner.clear();
+			unknown.clear();
+			unknown.add(recipients.byDomain().values().stream().flatMap(List::stream).toList());
+		}
 		Map<Long, PartnerView> partnerById = new HashMap<>();
 		partnersByDomain.values().forEach(partner -> partnerById.put(partner.id(), partner));
 		int drafts = 0;
@@ -224,10 +256,24 @@ public class WarningDrafts {
 		return batch(incidentId, batchId);
 	}
 
+	/**
+	 * The address of the contact who reported the incident, if it names one with a mail.
+	 */
+	private String reporterAddress(IncidentView incident) {
+		if (incident.partnerId() == null || incident.contactId() == null) {
+			return null;
+		}
+		return this.partners.find(incident.partnerId())
+			.flatMap(partner -> partner.contact(incident.contactId()))
+			.map(PartnerView.Contact::email)
+			.orElse(null);
+	}
+
 	/** Those of the listed addresses already warned (sent, To or Cc) in this incident. */
 	private List<String> alreadyWarned(long incidentId, RecipientList listed) {
 		Set<String> warned = new java.util.HashSet<>(this.jdbc.sql("""
-				SELECT lower(a) FROM warning_draft d, unnest(array_prepend(d.to_address, d.cc_addresses)) a
+				SELECT lower(a) FROM warning_draft d JOIN warning_batch b ON b.id = d.batch_id
+				     AND b.purpose = 'PARTNER_WARNING', unnest(array_prepend(d.to_address, d.cc_addresses)) a
 				WHERE d.incident_id = ? AND %s""".formatted(WARNED)).param(incidentId).query(String.class).list());
 		return listed.byDomain().values().stream().flatMap(List::stream).filter(warned::contains).toList();
 	}
@@ -270,7 +316,7 @@ public class WarningDrafts {
 	}
 
 	private Map<String, String> commonValues(IncidentView incident, CompanyIdentity company, String language,
-			Generation generation) {
+			Generation generation, Purpose purpose) {
 		Map<String, String> values = new HashMap<>();
 		values.put(Placeholders.OUR_COMPANY, company.companyName());
 		values.put(Placeholders.IMPERSONATED_ADDRESSES, String.join(", ", incident.impersonatedAddresses()));
@@ -281,7 +327,8 @@ public class WarningDrafts {
 			}
 		}
 		// only mail that showed our name: a mail impersonating a partner is not cited
-		SuspiciousMails.ObservedInOurName observed = this.mails.observedInOurName(incident.id(), 5);
+		SuspiciousMails.ObservedInOurName observed = purpose.citesMailInOurName()
+				? this.mails.observedInOurName(incident.id(), 5) : this.mails.observedInPartnersName(incident.id(), 5);
 		boolean english = "en".equals(language);
 		values.put(Placeholders.OBSERVED_SUBJECTS, quoted(observed.subjects(), english));
 		values.put(Placeholders.SENDER_ADDRESSES, String.join(", ", observed.senders()));
@@ -334,8 +381,9 @@ public class WarningDrafts {
 	public Rendered websiteNotice(long incidentId, String language, String contactPerson, String contactPhone) {
 		IncidentView incident = this.incidents.get(incidentId);
 		String lang = "en".equals(language) ? "en" : "ja";
-		Map<String, String> values = commonValues(incident, this.identities.current(), lang,
-				new Generation(lang, "", "", null, contactPerson, contactPhone, null, List.of(), false));
+		Map<String, String> values = commonValues(incident, this.identities.current(), lang, new Generation(lang, "",
+				"", null, contactPerson, contactPhone, null, List.of(), false, Purpose.WEBSITE_NOTICE),
+				Purpose.WEBSITE_NOTICE);
 		return this.templates.render(this.templates.get(Purpose.WEBSITE_NOTICE, lang), values);
 	}
 
@@ -677,11 +725,21 @@ public class WarningDrafts {
 				SELECT count(*) FILTER (WHERE d.status IN ('SENT', 'MARKED_SENT')) AS warned,
 				       count(*) FILTER (WHERE d.status NOT IN ('SENT', 'MARKED_SENT', 'CANCELLED')) AS open
 				FROM warning_draft d JOIN warning_batch b ON b.id = d.batch_id AND b.from_address_list
+				     AND b.purpose = 'PARTNER_WARNING'
 				WHERE d.incident_id = ?""").param(incidentId).query().singleRow();
 		long warned = ((Number) counts.get("warned")).longValue();
 		long open = ((Number) counts.get("open")).longValue();
 		if (warned > 0 && open == 0) {
 			this.events.publishEvent(new PartnersWarned(incidentId, (int) warned));
+		}
+		Map<String, Object> staff = this.jdbc.sql("""
+				SELECT count(*) FILTER (WHERE d.status IN ('SENT', 'MARKED_SENT')) AS sent,
+				       count(*) FILTER (WHERE d.status NOT IN ('SENT', 'MARKED_SENT', 'CANCELLED')) AS open
+				FROM warning_draft d JOIN warning_batch b ON b.id = d.batch_id AND b.purpose = 'STAFF_NOTICE'
+				WHERE d.incident_id = ?""").param(incidentId).query().singleRow();
+		long staffSent = ((Number) staff.get("sent")).longValue();
+		if (staffSent > 0 && ((Number) staff.get("open")).longValue() == 0) {
+			this.events.publishEvent(new StaffWarned(incidentId, (int) staffSent));
 		}
 	}
 

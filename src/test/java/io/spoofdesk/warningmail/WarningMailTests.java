@@ -606,4 +606,74 @@ class WarningMailTests {
 			.single()).isEqualTo("電話で連絡済み");
 	}
 
+	String stepStatus(long incident, String kind) {
+		return this.jdbc
+			.sql("SELECT s.status FROM checklist_step s JOIN checklist c ON c.id = s.checklist_id AND c.active "
+					+ "WHERE s.incident_id = ? AND s.kind = ?")
+			.params(incident, kind)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
+	void theStaffNoticeGoesToOurOwnAddressesAsOneMailAndSendingItCompletesItsStep() {
+		ApiClient manager = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK", "MANAGER"), Users.PASSWORD);
+		long incident = newIncident(manager);
+		HttpResponse<String> foreign = manager.post("/api/v1/incidents/" + incident + "/warnings", """
+				{"purpose": "STAFF_NOTICE", "language": "ja", "fromAddress": "soumu@kitamura-seiki.co.jp",
+				 "addressList": "all@kitamura-seiki.co.jp, someone@gmail.com"}""");
+		assertThat(foreign.statusCode()).as("a staff notice stays inside").isEqualTo(400);
+
+		long batch = sendAll(manager, incident, """
+				{"purpose": "STAFF_NOTICE", "language": "ja", "fromAddress": "soumu@kitamura-seiki.co.jp",
+				 "addressList": "all@kitamura-seiki.co.jp\\nbranch@kitamura-seiki.co.jp"}""");
+
+		assertThat(this.jdbc
+			.sql("SELECT to_address || ' ' || array_to_string(cc_addresses, ' ') || ' ' || subject "
+					+ "FROM warning_draft WHERE batch_id = ?")
+			.param(batch)
+			.query(String.class)
+			.single()).isEqualTo("all@kitamura-seiki.co.jp branch@kitamura-seiki.co.jp 【社内周知】当社を装った不審なメールにご注意ください");
+		assertThat(stepStatus(incident, "NOTIFY_STAFF")).isEqualTo("DONE");
+		assertThat(stepStatus(incident, "NOTIFY_PARTNERS")).as("a staff notice warns no partner").isNotEqualTo("DONE");
+	}
+
+	@Test
+	void theReplyToTheReporterGoesToWhoReportedAndThePartnerAffectedNoticeCitesTheMailInTheirName() {
+		ApiClient manager = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK", "MANAGER"), Users.PASSWORD);
+		long incident = newIncident(manager);
+		long sato = this.jdbc.sql("SELECT id FROM partner_contact WHERE email = 'sato@aoba-shoji.co.jp'")
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("UPDATE incident SET partner_id = ?, contact_id = ? WHERE id = ?")
+			.params(aoba(), sato, incident)
+			.update();
+		long thanks = sendAll(manager, incident, """
+				{"purpose": "REPORTER_THANKS", "language": "ja", "fromAddress": "soumu@kitamura-seiki.co.jp"}""");
+		assertThat(this.jdbc.sql("SELECT to_address || ' ' || subject FROM warning_draft WHERE batch_id = ?")
+			.param(thanks)
+			.query(String.class)
+			.single()).isEqualTo("sato@aoba-shoji.co.jp ご連絡のお礼（北村精機株式会社を装った不審なメールの件）");
+		assertThat(stepStatus(incident, "NOTIFY_PARTNERS")).isNotEqualTo("DONE");
+
+		byte[] inPartnersName = io.spoofdesk.mailanalysis.TestMail
+			.from(io.spoofdesk.mailanalysis.TestMail.encodedWord("青葉トレーディング株式会社") + " <billing@cdn-upd.example.top>")
+			.received("from cdn-upd.example.top (cdn-upd.example.top [203.0.113.77]) by mx.kitamura-seiki.co.jp "
+					+ "with ESMTP; Thu, 24 Nov 2022 13:45:00 +0900")
+			.subject("お振込先変更のお知らせ")
+			.text("新しい口座にお振込みください")
+			.bytes();
+		assertThat(manager
+			.send(manager.request("/api/v1/incidents/" + incident + "/mails")
+				.header("Content-Type", "message/rfc822")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(inPartnersName)))
+			.statusCode()).isEqualTo(201);
+		HttpResponse<String> affected = manager.post("/api/v1/incidents/" + incident + "/warnings", """
+				{"purpose": "PARTNER_AFFECTED", "language": "ja", "fromAddress": "soumu@kitamura-seiki.co.jp",
+				 "partnerIds": [%d]}""".formatted(aoba()));
+		assertThat(affected.statusCode()).as(affected.body()).isEqualTo(201);
+		assertThat(affected.body()).contains("【ご連絡】貴社を装った不審なメールが弊社に届いています", "「お振込先変更のお知らせ」",
+				"billing@cdn-upd.example.top");
+	}
+
 }
