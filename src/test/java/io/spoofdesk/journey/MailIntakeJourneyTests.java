@@ -34,15 +34,17 @@ class MailIntakeJourneyTests {
 
 	@Test
 	void helpdeskStartsAnIncidentFromASuspiciousMailInJapanese() throws Exception {
-		journey("ja", "北村精機株式会社 営業部", "当社の名前の悪用");
+		journey("ja", "北村精機株式会社 営業部", "当社の名前の悪用", "当社名の悪用（スキャンとパスワード確認あり）", "は当社または当社の社員を名乗っています");
 	}
 
 	@Test
 	void helpdeskStartsAnIncidentFromASuspiciousMailInEnglish() throws Exception {
-		journey("en", "Kitamura Seiki Sales", "Our name is abused");
+		journey("en", "Kitamura Seiki Sales", "Our name is abused", "Our name abused (scan and password check kept)",
+				"names our company or staff");
 	}
 
-	private void journey(String language, String display, String triageText) throws Exception {
+	private void journey(String language, String display, String triageText, String suggestedPlaybook,
+			String evidenceText) throws Exception {
 		ApiClient.basic(this.port, ServerTest.ADMIN, ServerTest.ADMIN_PASSWORD).put("/api/v1/settings/identity", """
 				{"companyName": "北村精機株式会社", "domains": ["kitamura-seiki.co.jp"],
 				 "staff": [{"name": "Kitamura Seiki Sales", "email": "sales@kitamura-seiki.co.jp"}],
@@ -77,8 +79,14 @@ class MailIntakeJourneyTests {
 				.isEqualTo("MAIL");
 			browser.screenshot("mail-" + language + "-3-prefilled-form");
 			browser.clickAndWait(By.cssSelector("form[action='/incidents'] button[type=submit]"), ".*/incidents/\\d+$");
-			assertThat(browser.text()).contains(triageText, "Re: 請求書 " + language);
-			browser.screenshot("mail-" + language + "-4-incident-with-mail");
+			assertThat(browser.text()).contains(triageText, "Re: 請求書 " + language, evidenceText);
+			assertThat(browser.find(By.id("suggested-playbook")).getText()).contains(suggestedPlaybook);
+			browser.screenshot("mail-" + language + "-4-incident-with-mail-and-suggested-playbook");
+			browser.clickAndWait(By.cssSelector("#suggested-playbook button[type=submit]"),
+					".*/incidents/\\d+(#checklist)?$");
+			assertThat(browser.driver().findElements(By.id("suggested-playbook"))).as("now in use").isEmpty();
+			assertThat(browser.find(By.id("checklist")).getText()).contains(suggestedPlaybook);
+			browser.screenshot("mail-" + language + "-4b-suggested-playbook-in-use");
 			browser.clickAndWait(By.linkText("Re: 請求書 " + language), ".*/incidents/\\d+/mails/\\d+$");
 
 			assertThat(browser.text()).contains("hxxps://cdn-upd[.]example[.]top/inv/" + language,

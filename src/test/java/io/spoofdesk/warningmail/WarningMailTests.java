@@ -202,7 +202,7 @@ class WarningMailTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource({ "ja, 承認待ち, 送信済み 2, ダッシュボード", "en, Waiting for approval, Sent 2, Dashboard" })
+	@CsvSource({ "ja, 承認待ち, 送信済み 4, ダッシュボード", "en, Waiting for approval, Sent 4, Dashboard" })
 	void inTheBrowserHelpdeskPreparesAndAManagerApprovesSendsAndSeesTheDashboard(String language, String waiting,
 			String sent, String dashboard) throws Exception {
 		String helpdeskName = Users.create(this.port, "HELPDESK");
@@ -212,13 +212,21 @@ class WarningMailTests {
 		try (RealBrowser browser = RealBrowser.open(this.port, language)) {
 			browser.signIn(helpdeskName, Users.PASSWORD).go("/incidents/" + incident);
 			browser.click(By.cssSelector("#warnings details summary"));
-			browser.type(By.id("addressList"), ADDRESS_BOOK);
+			browser.type(By.id("addressList"),
+					ADDRESS_BOOK + "個人の方,taro.private@gmail.com,\n個人の方2,hanako@docomo.ne.jp,\n");
 			browser.type(By.id("fromAddress"), "soumu@kitamura-seiki.co.jp");
 			browser.type(By.id("contactPhone"), "03-1234-5678");
 			browser.screenshot("warning-" + language + "-1-prepare");
 			browser.clickAndWait(By.cssSelector("#warnings form button[type=submit]"),
 					".*/incidents/" + incident + "/warnings/\\d+$");
-			assertThat(browser.text()).contains("青葉トレーディング株式会社", "unknown-corp.example");
+			assertThat(browser.text()).contains("青葉トレーディング株式会社", "unknown-corp.example", "taro.private@gmail.com",
+					"hanako@docomo.ne.jp");
+			assertThat(this.jdbc.sql("""
+					SELECT count(*) FROM warning_draft d JOIN warning_batch b ON b.id = d.batch_id
+					WHERE b.incident_id = ? AND d.to_address IN ('taro.private@gmail.com', 'hanako@docomo.ne.jp')
+					  AND cardinality(d.cc_addresses) = 0""").param(incident).query(Integer.class).single())
+				.as("each private address in a draft of its own")
+				.isEqualTo(2);
 			browser.screenshot("warning-" + language + "-2-drafts");
 			browser.clickAndWait(By.cssSelector("form[action$='/submit'] button"), ".*/warnings/\\d+$");
 			assertThat(browser.text()).contains(waiting);
@@ -229,7 +237,7 @@ class WarningMailTests {
 			browser.clickAndWait(By.cssSelector("form[action$='/approve'] button"), ".*/warnings/\\d+$");
 			browser.screenshot("warning-" + language + "-3-approved");
 			browser.clickAndWait(By.cssSelector("form[action$='/queue'] button"), ".*/warnings/\\d+$");
-			assertThat(this.sender.sendDue()).isEqualTo(2);
+			assertThat(this.sender.sendDue()).isEqualTo(4);
 			browser.go(browser.url().replaceAll("^https?://[^/]+", ""));
 			assertThat(browser.text()).contains(sent);
 			browser.screenshot("warning-" + language + "-4-sent");
@@ -240,7 +248,7 @@ class WarningMailTests {
 			assertThat(browser.text()).contains("sato@aoba-shoji.co.jp", "info@unknown-corp.example");
 			browser.screenshot("warning-" + language + "-6-sent-list");
 		}
-		assertThat(smtp.getReceivedMessages()).hasSize(3);
+		assertThat(smtp.getReceivedMessages()).hasSize(5);
 	}
 
 	@Test
