@@ -68,6 +68,97 @@ public final class RecipientList {
 		}
 	}
 
+	/**
+	 * The names and organisations an exported address book gives its addresses (lower
+	 * case): vCard {@code FN}/{@code ORG}, or the name and company columns of an Outlook
+	 * or Thunderbird CSV export (表示名, 名前, 姓 + 名, Display Name, First + Last Name, 会社,
+	 * Company...). Empty for a plain list.
+	 */
+	public static Map<String, Person> peopleIn(String text) {
+		Map<String, Person> people = new LinkedHashMap<>();
+		if (text == null || text.isBlank()) {
+			return people;
+		}
+		if (text.toUpperCase(Locale.ROOT).contains("BEGIN:VCARD")) {
+			String name = null;
+			String organisation = null;
+			List<String> addresses = new ArrayList<>();
+			for (String raw : text.split("\\r?\\n")) {
+				String line = raw.strip();
+				String upper = line.toUpperCase(Locale.ROOT);
+				String value = line.contains(":") ? line.substring(line.indexOf(':') + 1).strip() : "";
+				if (upper.startsWith("BEGIN:VCARD")) {
+					name = null;
+					organisation = null;
+					addresses.clear();
+				}
+				else if (upper.startsWith("FN:") || upper.startsWith("FN;")) {
+					name = value;
+				}
+				else if (upper.startsWith("ORG:") || upper.startsWith("ORG;")) {
+					organisation = value.replace(';', ' ').strip();
+				}
+				else if (upper.startsWith("EMAIL")) {
+					addresses.add(value.toLowerCase(Locale.ROOT));
+				}
+				else if (upper.startsWith("END:VCARD")) {
+					for (String address : addresses) {
+						people.putIfAbsent(address, new Person(blankToNull(name), blankToNull(organisation)));
+					}
+				}
+			}
+			return people;
+		}
+		List<List<String>> rows = io.spoofdesk.shared.Csv.parse(text);
+		if (rows.size() < 2 || rows.get(0).stream().anyMatch(cell -> cell.contains("@"))) {
+			return people;
+		}
+		List<String> header = rows.get(0).stream().map(cell -> cell.strip().toLowerCase(Locale.ROOT)).toList();
+		int display = indexOf(header, "表示名", "display name", "名前", "氏名", "name", "フルネーム");
+		int last = indexOf(header, "姓", "last name");
+		int first = indexOf(header, "名", "first name");
+		int company = indexOf(header, "会社", "会社名", "勤務先", "company", "organization", "organisation");
+		for (List<String> row : rows.subList(1, rows.size())) {
+			String name = cell(row, display);
+			if (name == null) {
+				String joined = ((cell(row, last) != null) ? cell(row, last) : "") + " "
+						+ ((cell(row, first) != null) ? cell(row, first) : "");
+				name = blankToNull(joined.strip());
+			}
+			Person person = new Person(name, cell(row, company));
+			for (String cell : row) {
+				Matcher matcher = ADDRESS.matcher(cell.strip());
+				if (matcher.matches()) {
+					people.putIfAbsent(cell.strip().toLowerCase(Locale.ROOT), person);
+				}
+			}
+		}
+		return people;
+	}
+
+	private static int indexOf(List<String> header, String... names) {
+		for (String name : names) {
+			int index = header.indexOf(name);
+			if (index >= 0) {
+				return index;
+			}
+		}
+		return -1;
+	}
+
+	private static String cell(List<String> row, int index) {
+		return (index >= 0 && index < row.size()) ? blankToNull(row.get(index).strip()) : null;
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text;
+	}
+
+	/** A person in an address book: the name to greet, the organisation. */
+	public record Person(String name, String organisation) {
+
+	}
+
 	/** The same list without the given addresses. */
 	public RecipientList without(java.util.Collection<String> addresses) {
 		if (addresses.isEmpty()) {

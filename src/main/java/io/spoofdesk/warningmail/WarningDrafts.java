@@ -241,14 +241,16 @@ public class WarningDrafts {
 		}
 		Map<Long, PartnerView> partnerById = new HashMap<>();
 		partnersByDomain.values().forEach(partner -> partnerById.put(partner.id(), partner));
+		// an exported address book names its people: drafts greet them by name
+		Map<String, RecipientList.Person> people = RecipientList.peopleIn(generation.addressList());
 		int drafts = 0;
 		for (Map.Entry<Long, List<String>> entry : byPartner.entrySet()) {
 			PartnerView partner = partnerById.get(entry.getKey());
-			insertDraft(batchId, incidentId, partner, entry.getValue(), template, common, language, now);
+			insertDraft(batchId, incidentId, partner, entry.getValue(), template, common, language, now, people);
 			drafts++;
 		}
 		for (List<String> addresses : unknown) {
-			insertDraft(batchId, incidentId, null, addresses, template, common, language, now);
+			insertDraft(batchId, incidentId, null, addresses, template, common, language, now, people);
 			drafts++;
 		}
 		this.auditLog.record(AuditEntry.change("WARNING_DRAFTED", TARGET, incidentId, "warningBatch", null,
@@ -285,26 +287,30 @@ public class WarningDrafts {
 	}
 
 	private void insertDraft(long batchId, long incidentId, PartnerView partner, List<String> addresses,
-			MailTemplate template, Map<String, String> common, String language, Instant now) {
+			MailTemplate template, Map<String, String> common, String language, Instant now,
+			Map<String, RecipientList.Person> people) {
 		String to = addresses.get(0);
 		PartnerView.Contact contact = (partner != null) ? partner.contacts()
 			.stream()
 			.filter(candidate -> candidate.email() != null && candidate.email().equalsIgnoreCase(to))
 			.findFirst()
 			.orElse(null) : null;
+		RecipientList.Person person = people.get(to);
+		String name = (contact != null && contact.name() != null) ? contact.name()
+				: (person != null) ? person.name() : null;
 		Map<String, String> values = new HashMap<>(common);
 		String domain = to.substring(to.indexOf('@') + 1);
-		values.put(Placeholders.PARTNER_COMPANY, (partner != null) ? partner.name() : "");
-		values.put(Placeholders.CONTACT_NAME,
-				(contact != null && contact.name() != null) ? contact.name() + ("en".equals(language) ? "" : " 様")
-						: ("en".equals(language) ? "Sir or Madam" : "ご担当者様"));
+		values.put(Placeholders.PARTNER_COMPANY, (partner != null) ? partner.name()
+				: (person != null && person.organisation() != null) ? person.organisation() : "");
+		values.put(Placeholders.CONTACT_NAME, (name != null) ? name + ("en".equals(language) ? "" : " 様")
+				: ("en".equals(language) ? "Sir or Madam" : "ご担当者様"));
 		Rendered rendered = this.templates.render(template, values);
 		this.jdbc.sql("""
 				INSERT INTO warning_draft (batch_id, incident_id, partner_id, recipient_label, to_address, to_name,
 				                           cc_addresses, subject, body, status, updated_at, updated_by)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?)""")
 			.params(batchId, incidentId, (partner != null) ? partner.id() : null,
-					(partner != null) ? partner.name() : domain, to, (contact != null) ? contact.name() : null,
+					(partner != null) ? partner.name() : domain, to, name,
 					addresses.subList(1, addresses.size()).toArray(String[]::new), rendered.subject(), rendered.body(),
 					Timestamp.from(now), CurrentUser.username())
 			.update();

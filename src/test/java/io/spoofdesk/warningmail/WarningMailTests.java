@@ -146,7 +146,7 @@ class WarningMailTests {
 		String page = helpdesk.get("/incidents/" + incident + "/warnings/" + batch).body();
 		assertThat(page)
 			.contains("青葉トレーディング株式会社", "sato@aoba-shoji.co.jp", "suzuki@aoba-shoji.co.jp", "unknown-corp.example",
-					"佐藤 花子 様", "ご担当者様", "【注意喚起】北村精機株式会社を装った不審なメールについて")
+					"佐藤 花子 様", "高橋 様", "【注意喚起】北村精機株式会社を装った不審なメールについて")
 			.doesNotContain("yamada@kitamura-seiki.co.jp</", "not-an-address");
 		String draftsUrl = "/api/v1/incidents/" + incident + "/warnings/" + batch;
 		assertThat(helpdeskApi.get(draftsUrl).body()).contains("\"ccAddresses\":[\"suzuki@aoba-shoji.co.jp\"]");
