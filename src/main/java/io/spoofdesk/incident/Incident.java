@@ -51,6 +51,10 @@ class Incident {
 	@Column(name = "impersonated_addresses", nullable = false, columnDefinition = "text[]")
 	private List<String> impersonatedAddresses = new ArrayList<>();
 
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(name = "impersonated_names", nullable = false, columnDefinition = "text[]")
+	private List<String> impersonatedNames = new ArrayList<>();
+
 	private String summary;
 
 	@Enumerated(EnumType.STRING)
@@ -104,6 +108,7 @@ class Incident {
 		this.reportedAt = details.reportedAt();
 		this.mailReceivedAt = details.mailReceivedAt();
 		this.impersonatedAddresses = new ArrayList<>(details.impersonatedAddresses());
+		this.impersonatedNames = new ArrayList<>(details.impersonatedNames());
 		this.summary = details.summary();
 		this.severity = details.severity();
 		this.assignee = details.assignee();
@@ -157,14 +162,14 @@ class Incident {
 	IncidentDetails details() {
 		return new IncidentDetails(this.title, this.partnerId, this.contactId, this.channel, this.reportedAt,
 				this.mailReceivedAt, List.copyOf(this.impersonatedAddresses), this.summary, this.severity,
-				this.assignee);
+				this.assignee, List.copyOf(this.impersonatedNames));
 	}
 
 	IncidentView toView() {
 		return new IncidentView(this.id, this.reference, this.title, this.partnerId, this.contactId, this.channel,
 				this.severity, this.status, this.assignee, this.summary, List.copyOf(this.impersonatedAddresses),
 				this.mailReceivedAt, this.reportedAt, this.version, this.createdAt, this.createdBy, this.updatedAt,
-				this.updatedBy);
+				this.updatedBy, List.copyOf(this.impersonatedNames));
 	}
 
 }

@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Size;
  * An incident to open or the new state of one: the JSON of
  * {@code POST/PUT /api/v1/incidents} and what the page forms turn into. {@code version}
  * is the version the editor saw. {@code reportedAt} omitted means now (a new incident) or
- * unchanged; {@code impersonatedAddresses} omitted means none. {@code newContact} is a
+ * unchanged; {@code impersonatedAddresses} omitted means none; {@code impersonatedNames}
+ * are identities the mail showed without an address (「営業部 山田」). {@code newContact} is a
  * first-time caller, added to the partner's contacts with the report.
  */
 public record IncidentCommand(@NotBlank @Size(max = 200) String title, Long partnerId, Long contactId,
@@ -23,11 +24,12 @@ public record IncidentCommand(@NotBlank @Size(max = 200) String title, Long part
 		@Size(max = 10000) String summary,
 		@Size(max = 50) List<@NotBlank @Email @Size(max = 254) String> impersonatedAddresses, Instant mailReceivedAt,
 		Instant reportedAt, Long version, @Size(max = 10) Map<String, @Size(max = 100) String> startOptions,
-		@Valid NewContact newContact) {
+		@Valid NewContact newContact, @Size(max = 20) List<@NotBlank @Size(max = 100) String> impersonatedNames) {
 
 	public IncidentCommand {
 		startOptions = (startOptions != null) ? Map.copyOf(startOptions) : Map.of();
 		impersonatedAddresses = (impersonatedAddresses != null) ? List.copyOf(impersonatedAddresses) : List.of();
+		impersonatedNames = (impersonatedNames != null) ? List.copyOf(impersonatedNames) : List.of();
 	}
 
 	/** Who called, when they are not yet among the partner's contacts. */

@@ -63,13 +63,13 @@ class IncidentDemoData implements DemoDataSeeder {
 			IncidentView first = this.incidents.open(new IncidentCommand("青葉トレーディングから「請求書送付」の不審メールの連絡", aoba.id(),
 					aoba.contacts().isEmpty() ? null : aoba.contacts().get(0).id(), Channel.PHONE, Severity.HIGH,
 					"helpdesk", "当社の山田を名乗る、パスワード付き ZIP が添付されたメールが届いたとの電話。", List.of("yamada@kitamura-seiki.co.jp"),
-					now.minus(Duration.ofHours(30)), now.minus(Duration.ofHours(26)), null, null, null));
+					now.minus(Duration.ofHours(30)), now.minus(Duration.ofHours(26)), null, null, null, List.of()));
 			this.incidents.changeStatus(first.id(), IncidentStatus.TRIAGED, null, null);
 			this.incidents.addNote(first.id(), "ヘッダーを確認。送信元は海外のサーバーで、当社のメールサーバーは経由していない。");
 			PartnerView other = known.stream().filter(partner -> partner != aoba).findFirst().orElse(aoba);
 			this.incidents.open(new IncidentCommand("見積書を装ったメールの問い合わせ", other.id(), null, Channel.MAIL, Severity.MEDIUM,
 					null, "件名「御見積書の件」、Excel 添付。", List.of("sales@kitamura-seiki.co.jp"), null,
-					now.minus(Duration.ofHours(3)), null, null, null));
+					now.minus(Duration.ofHours(3)), null, null, null, List.of("営業部 佐藤")));
 		}
 		finally {
 			SecurityContextHolder.clearContext();

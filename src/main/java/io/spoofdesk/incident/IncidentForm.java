@@ -76,7 +76,10 @@ class IncidentForm {
 		form.severity = incident.severity();
 		form.assignee = (incident.assignee() != null) ? incident.assignee() : "";
 		form.summary = (incident.summary() != null) ? incident.summary() : "";
-		form.impersonated = String.join("\n", incident.impersonatedAddresses());
+		form.impersonated = String.join("\n",
+				java.util.stream.Stream
+					.concat(incident.impersonatedAddresses().stream(), incident.impersonatedNames().stream())
+					.toList());
 		form.reportedAt = LocalDateTime.ofInstant(incident.reportedAt(), zone).truncatedTo(ChronoUnit.MINUTES);
 		form.mailReceivedAt = (incident.mailReceivedAt() != null)
 				? LocalDateTime.ofInstant(incident.mailReceivedAt(), zone).truncatedTo(ChronoUnit.MINUTES) : null;
@@ -85,16 +88,29 @@ class IncidentForm {
 	}
 
 	IncidentCommand toCommand(ZoneId zone) {
-		List<String> addresses = Arrays.stream(this.impersonated.split("[\\s,;、]+"))
-			.filter(address -> !address.isBlank())
-			.toList();
+		// one identity per line (or comma): an address, or a name without one (「営業部 山田」)
+		List<String> addresses = new java.util.ArrayList<>();
+		List<String> names = new java.util.ArrayList<>();
+		for (String entry : this.impersonated.split("[\\r\\n,;、]+")) {
+			String identity = entry.strip();
+			if (identity.isEmpty()) {
+				continue;
+			}
+			if (identity.indexOf('@') >= 0) {
+				Arrays.stream(identity.split("\\s+")).filter(address -> !address.isBlank()).forEach(addresses::add);
+			}
+			else {
+				names.add(identity);
+			}
+		}
 		return new IncidentCommand(this.title, this.partnerId, this.contactId, this.channel, this.severity,
 				this.assignee, this.summary, addresses,
 				(this.mailReceivedAt != null) ? this.mailReceivedAt.atZone(zone).toInstant() : null,
 				(this.reportedAt != null) ? this.reportedAt.atZone(zone).toInstant() : null, this.version,
 				this.startOptions,
 				this.callerName.isBlank() ? null : new IncidentCommand.NewContact(this.callerName.strip(),
-						Texts.blankToNull(this.callerEmail), Texts.blankToNull(this.callerPhone)));
+						Texts.blankToNull(this.callerEmail), Texts.blankToNull(this.callerPhone)),
+				names);
 	}
 
 	/**

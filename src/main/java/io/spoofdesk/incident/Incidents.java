@@ -92,7 +92,7 @@ public class Incidents {
 			.create(new PartnerCommand(partnerName.strip(), null, null, List.of(), List.of(), null));
 		return open(new IncidentCommand(command.title(), partner.id(), null, command.channel(), command.severity(),
 				command.assignee(), command.summary(), command.impersonatedAddresses(), command.mailReceivedAt(),
-				command.reportedAt(), null, command.startOptions(), command.newContact()));
+				command.reportedAt(), null, command.startOptions(), command.newContact(), command.impersonatedNames()));
 	}
 
 	@Transactional
@@ -128,6 +128,7 @@ public class Incidents {
 		audit(id, "reportedAt", before.reportedAt(), after.reportedAt());
 		audit(id, "mailReceivedAt", before.mailReceivedAt(), after.mailReceivedAt());
 		audit(id, "impersonatedAddresses", before.impersonatedAddresses(), after.impersonatedAddresses());
+		audit(id, "impersonatedNames", before.impersonatedNames(), after.impersonatedNames());
 		audit(id, "summary", before.summary(), after.summary());
 		audit(id, "severity", before.severity(), after.severity());
 		audit(id, "assignee", before.assignee(), after.assignee());
@@ -219,7 +220,8 @@ public class Incidents {
 				new PartnerCommand.ContactCommand(null, caller.name(), caller.email(), caller.phone(), null));
 		return new IncidentCommand(command.title(), command.partnerId(), contactId, command.channel(),
 				command.severity(), command.assignee(), command.summary(), command.impersonatedAddresses(),
-				command.mailReceivedAt(), command.reportedAt(), command.version(), command.startOptions(), null);
+				command.mailReceivedAt(), command.reportedAt(), command.version(), command.startOptions(), null,
+				command.impersonatedNames());
 	}
 
 	private IncidentDetails checked(IncidentCommand command, Instant reportedWhenOmitted) {
@@ -242,7 +244,8 @@ public class Incidents {
 		return new IncidentDetails(command.title().strip(), command.partnerId(), contactId, command.channel(),
 				(command.reportedAt() != null) ? command.reportedAt() : reportedWhenOmitted, command.mailReceivedAt(),
 				addresses, Texts.blankToNull(command.summary()), command.severity(),
-				checkedAssignee(command.assignee()));
+				checkedAssignee(command.assignee()),
+				command.impersonatedNames().stream().map(String::strip).distinct().toList());
 	}
 
 	private String checkedAssignee(String assignee) {
@@ -269,6 +272,7 @@ public class Incidents {
 			texts.add(partnerName);
 		}
 		texts.addAll(details.impersonatedAddresses());
+		texts.addAll(details.impersonatedNames());
 		if (incident.id() != null) {
 			this.notes.findByIncident(incident.id()).forEach(note -> texts.add(note.body()));
 		}

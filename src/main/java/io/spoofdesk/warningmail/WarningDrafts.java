@@ -325,7 +325,11 @@ public class WarningDrafts {
 			Generation generation, Purpose purpose) {
 		Map<String, String> values = new HashMap<>();
 		values.put(Placeholders.OUR_COMPANY, company.companyName());
-		values.put(Placeholders.IMPERSONATED_ADDRESSES, String.join(", ", incident.impersonatedAddresses()));
+		values.put(Placeholders.IMPERSONATED_ADDRESSES,
+				String.join(", ",
+						java.util.stream.Stream
+							.concat(incident.impersonatedAddresses().stream(), incident.impersonatedNames().stream())
+							.toList()));
 		Instant firstSeen = (incident.mailReceivedAt() != null) ? incident.mailReceivedAt() : incident.reportedAt();
 		for (SuspiciousMails.MailRow mail : this.mails.mailsOf(incident.id())) {
 			if (mail.arrivedAt() != null && mail.arrivedAt().isBefore(firstSeen)) {

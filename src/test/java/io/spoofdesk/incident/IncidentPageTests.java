@@ -73,6 +73,22 @@ class IncidentPageTests {
 	}
 
 	@Test
+	void anImpersonatedIdentityMayBeANameWithoutAnAddress() {
+		Browser helpdesk = signedIn("HELPDESK");
+		String location = open(helpdesk,
+				report("名前だけのなりすまし", "", "info@kitamura-seiki.co.jp\n営業部 山田\nsato@kitamura-seiki.co.jp"));
+
+		long incident = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(this.jdbc
+			.sql("SELECT array_to_string(impersonated_addresses, ' ') || ' | ' "
+					+ "|| array_to_string(impersonated_names, ' ') FROM incident WHERE id = ?")
+			.param(incident)
+			.query(String.class)
+			.single()).isEqualTo("info@kitamura-seiki.co.jp sato@kitamura-seiki.co.jp | 営業部 山田");
+		assertThat(helpdesk.get(location).body()).contains("営業部 山田");
+	}
+
+	@Test
 	void aNulCharacterInAFormFieldIsDroppedNotFatal() {
 		Browser helpdesk = signedIn("HELPDESK");
 		String location = open(helpdesk, report("NUL\u0000を含む件名", "", ""));
