@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public record BatchView(long id, long incidentId, String language, String fromAddress, String fromName, String status,
 		String returnReason, Instant createdAt, String createdBy, Instant submittedAt, String submittedBy,
-		Instant decidedAt, String decidedBy, List<DraftView> drafts, List<String> leftOutAlreadyWarned) {
+		Instant decidedAt, String decidedBy, List<DraftView> drafts, List<String> leftOutAlreadyWarned,
+		Purpose purpose) {
 
 	/**
 	 * The drafts awaiting approval as {@code id:version,…} in id order: what a reviewer

@@ -504,7 +504,8 @@ public class WarningDrafts {
 				rs.getString("from_address"), rs.getString("from_name"), rs.getString("status"),
 				rs.getString("return_reason"), instant(rs, "created_at"), rs.getString("created_by"),
 				instant(rs, "submitted_at"), rs.getString("submitted_by"), instant(rs, "decided_at"),
-				rs.getString("decided_by"), drafts, List.of((String[]) rs.getArray("left_out_warned").getArray()));
+				rs.getString("decided_by"), drafts, List.of((String[]) rs.getArray("left_out_warned").getArray()),
+				Purpose.valueOf(rs.getString("purpose")));
 	}
 
 	@Transactional(readOnly = true)

@@ -251,6 +251,43 @@ class WarningMailTests {
 		assertThat(smtp.getReceivedMessages()).hasSize(5);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "ja, ご連絡のお礼, 【社内周知】当社を装った不審なメールにご注意ください",
+			"en, Thank you for your report, 'Internal notice: beware of mail pretending to come from us'" })
+	void inTheBrowserTheHelpdeskPreparesTheReplyToTheReporterAndTheStaffNotice(String language, String thanks,
+			String staffNotice) throws Exception {
+		String helpdeskName = Users.create(this.port, "HELPDESK");
+		long incident = newIncident(ApiClient.basic(this.port, helpdeskName, Users.PASSWORD));
+		long sato = this.jdbc.sql("SELECT id FROM partner_contact WHERE email = 'sato@aoba-shoji.co.jp'")
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("UPDATE incident SET partner_id = ?, contact_id = ? WHERE id = ?")
+			.params(aoba(), sato, incident)
+			.update();
+
+		try (RealBrowser browser = RealBrowser.open(this.port, language)) {
+			browser.signIn(helpdeskName, Users.PASSWORD).go("/incidents/" + incident);
+			browser.click(By.cssSelector("#warnings details summary"));
+			new org.openqa.selenium.support.ui.Select(browser.find(By.id("purpose"))).selectByValue("REPORTER_THANKS");
+			browser.type(By.id("fromAddress"), "soumu@kitamura-seiki.co.jp");
+			browser.screenshot("mail-kinds-" + language + "-1-reply-to-reporter");
+			browser.clickAndWait(By.cssSelector("#warnings form button[type=submit]"),
+					".*/incidents/" + incident + "/warnings/\\d+$");
+			assertThat(browser.text()).contains(thanks, "sato@aoba-shoji.co.jp");
+			browser.screenshot("mail-kinds-" + language + "-2-reply-drafted");
+
+			browser.go("/incidents/" + incident);
+			browser.click(By.cssSelector("#warnings details summary"));
+			new org.openqa.selenium.support.ui.Select(browser.find(By.id("purpose"))).selectByValue("STAFF_NOTICE");
+			browser.type(By.id("addressList"), "all@kitamura-seiki.co.jp");
+			browser.type(By.id("fromAddress"), "soumu@kitamura-seiki.co.jp");
+			browser.clickAndWait(By.cssSelector("#warnings form button[type=submit]"),
+					".*/incidents/" + incident + "/warnings/\\d+$");
+			assertThat(browser.text()).contains(staffNotice, "all@kitamura-seiki.co.jp");
+			browser.screenshot("mail-kinds-" + language + "-3-staff-notice-drafted");
+		}
+	}
+
 	@Test
 	void whileTheServerIsDownDraftsStayQueuedAndGoOutOnceItIsBack() {
 		String helpdeskName = Users.create(this.port, "HELPDESK", "MANAGER");
