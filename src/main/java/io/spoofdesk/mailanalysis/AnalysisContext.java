@@ -31,6 +31,25 @@ public record AnalysisContext(Us us, PartyIndex partners, AnalysisLimits limits)
 			return domain != null && MailAddresses.withinAny(domain, this.domains);
 		}
 
+		/**
+		 * The name of one of our staff, else our company's, written in a text (compared
+		 * as {@link Names#matchKey} reads names), or null.
+		 */
+		String ourNameIn(String text) {
+			String key = Names.matchKey(text);
+			if (key.isEmpty()) {
+				return null;
+			}
+			for (Staff member : this.staff) {
+				String staffKey = Names.matchKey(member.name());
+				if (Names.isDistinctive(staffKey) && key.contains(staffKey)) {
+					return member.name();
+				}
+			}
+			String company = Names.matchKey(this.companyName);
+			return (Names.isDistinctive(company) && key.contains(company)) ? this.companyName : null;
+		}
+
 		/** Whether a moment (in our time zone) is inside working hours on a weekday. */
 		public boolean isWorkingTime(java.time.ZonedDateTime moment) {
 			java.time.ZonedDateTime local = moment.withZoneSameInstant(this.zone);

@@ -142,8 +142,7 @@ final class HeaderValues {
 		if (address != null && address.length() > 2 && address.startsWith("\"") && address.endsWith("\"")
 				&& address.indexOf('@') > 0) {
 			String inner = address.substring(1, address.length() - 1).strip();
-			return (MailAddresses.firstAddressIn(inner) != null && inner.equals(MailAddresses.firstAddressIn(inner)))
-					? inner : address;
+			return inner.equals(MailAddresses.firstAddressIn(inner)) ? inner : address;
 		}
 		return address;
 	}

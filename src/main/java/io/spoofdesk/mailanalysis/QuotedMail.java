@@ -118,18 +118,7 @@ final class QuotedMail {
 				return address;
 			}
 		}
-		String key = Names.matchKey(line);
-		if (key.isEmpty()) {
-			return null;
-		}
-		for (AnalysisContext.Staff staff : us.staff()) {
-			String staffKey = Names.matchKey(staff.name());
-			if (Names.isDistinctive(staffKey) && key.contains(staffKey)) {
-				return staff.name();
-			}
-		}
-		String company = Names.matchKey(us.companyName());
-		return Names.isDistinctive(company) && key.contains(company) ? us.companyName() : null;
+		return us.ourNameIn(line);
 	}
 
 }

@@ -128,7 +128,7 @@ final class Triage {
 					"The display name shows our address " + shown + "."));
 			return true;
 		}
-		if (namesUs(from.display())) {
+		if (this.us.ourNameIn(from.display()) != null) {
 			this.evidence.add(new Text("表示名「" + from.display() + "」は当社または当社の社員を名乗っています。",
 					"The display name \"" + from.display() + "\" names our company or staff."));
 			return true;
@@ -216,18 +216,6 @@ final class Triage {
 
 	private MailAnalysis.Triage hint(TriageHint hint, Text summary) {
 		return new MailAnalysis.Triage(hint, summary, List.copyOf(this.evidence), this.usesOurName);
-	}
-
-	private boolean namesUs(String display) {
-		String key = Names.matchKey(display);
-		String company = Names.matchKey(this.us.companyName());
-		if (Names.isDistinctive(company) && key.contains(company)) {
-			return true;
-		}
-		return this.us.staff()
-			.stream()
-			.map(staff -> Names.matchKey(staff.name()))
-			.anyMatch(staff -> Names.isDistinctive(staff) && key.contains(staff));
 	}
 
 	private boolean fromOurServers(ReceivedPath.Hop handover) {

@@ -223,7 +223,7 @@ public class SuspiciousMails {
 	 * most {@code max}). A mail that impersonated a partner is not one of them.
 	 */
 	@Transactional(readOnly = true)
-	public ObservedInOurName observedInOurName(long incidentId, int max) {
+	public ObservedMail observedInOurName(long incidentId, int max) {
 		return observed(incidentId, max, true);
 	}
 
@@ -232,11 +232,11 @@ public class SuspiciousMails {
 	 * or a stolen conversation), for telling that partner their side may be affected.
 	 */
 	@Transactional(readOnly = true)
-	public ObservedInOurName observedInPartnersName(long incidentId, int max) {
+	public ObservedMail observedInPartnersName(long incidentId, int max) {
 		return observed(incidentId, max, false);
 	}
 
-	private ObservedInOurName observed(long incidentId, int max, boolean ourName) {
+	private ObservedMail observed(long incidentId, int max, boolean ourName) {
 		java.util.Set<String> senders = new java.util.LinkedHashSet<>();
 		java.util.Set<String> subjects = new java.util.LinkedHashSet<>();
 		java.util.Set<String> files = new java.util.LinkedHashSet<>();
@@ -271,13 +271,13 @@ public class SuspiciousMails {
 				return null;
 			})
 			.list();
-		return new ObservedInOurName(List.copyOf(senders), List.copyOf(subjects), List.copyOf(files));
+		return new ObservedMail(List.copyOf(senders), List.copyOf(subjects), List.copyOf(files));
 	}
 
 	/**
 	 * What mail in our name looked like: senders as shown, subjects, attachment names.
 	 */
-	public record ObservedInOurName(List<String> senders, List<String> subjects, List<String> attachmentNames) {
+	public record ObservedMail(List<String> senders, List<String> subjects, List<String> attachmentNames) {
 
 	}
 

@@ -23,7 +23,7 @@ public record BatchView(long id, long incidentId, String language, String fromAd
 	@JsonProperty("reviewedVersions")
 	public String reviewedVersions() {
 		return this.drafts.stream()
-			.filter(draft -> draft.status() == DraftStatus.DRAFT || draft.status() == DraftStatus.RETURNED)
+			.filter(draft -> draft.status().isEditable())
 			.map(draft -> draft.id() + ":" + draft.version())
 			.collect(java.util.stream.Collectors.joining(","));
 	}

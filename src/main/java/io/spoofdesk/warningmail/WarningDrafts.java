@@ -337,7 +337,7 @@ public class WarningDrafts {
 			}
 		}
 		// only mail that showed our name: a mail impersonating a partner is not cited
-		SuspiciousMails.ObservedInOurName observed = purpose.citesMailInOurName()
+		SuspiciousMails.ObservedMail observed = purpose.citesMailInOurName()
 				? this.mails.observedInOurName(incident.id(), 5) : this.mails.observedInPartnersName(incident.id(), 5);
 		boolean english = "en".equals(language);
 		values.put(Placeholders.OBSERVED_SUBJECTS, quoted(observed.subjects(), english));

@@ -536,19 +536,9 @@ class WarningMailTests {
 			.text("ご確認ください")
 			.attach("請求書_2211.zip", "application/zip", new byte[] { 'P', 'K', 3, 4 })
 			.bytes();
-		byte[] inPartnersName = io.spoofdesk.mailanalysis.TestMail
-			.from(io.spoofdesk.mailanalysis.TestMail.encodedWord("青葉トレーディング株式会社") + " <billing@cdn-upd.example.top>")
-			.received("from cdn-upd.example.top (cdn-upd.example.top [203.0.113.77]) by mx.aoba-shoji.co.jp "
-					+ "with ESMTP; Thu, 24 Nov 2022 13:45:00 +0900")
-			.subject("お振込先変更のお知らせ")
-			.text("新しい口座にお振込みください")
-			.bytes();
-		for (byte[] mail : List.of(inOurName, inPartnersName)) {
-			HttpResponse<String> attached = api.send(api.request("/api/v1/incidents/" + incident + "/mails")
-				.header("Content-Type", "message/rfc822")
-				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(mail)));
-			assertThat(attached.statusCode()).as(attached.body()).isEqualTo(201);
-		}
+		byte[] inPartnersName = lureInPartnersName();
+		attach(api, incident, inOurName);
+		attach(api, incident, inPartnersName);
 
 		HttpResponse<String> created = api.post("/api/v1/incidents/" + incident + "/warnings",
 				"""
@@ -588,15 +578,6 @@ class WarningMailTests {
 		return batch;
 	}
 
-	String notifyPartnersStep(long incident) {
-		return this.jdbc
-			.sql("SELECT s.status FROM checklist_step s JOIN checklist c ON c.id = s.checklist_id AND c.active "
-					+ "WHERE s.incident_id = ? AND s.kind = 'NOTIFY_PARTNERS'")
-			.param(incident)
-			.query(String.class)
-			.single();
-	}
-
 	@Test
 	void aThankYouToTheReporterAloneDoesNotCompleteWarningThePartners() {
 		ApiClient manager = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK", "MANAGER"), Users.PASSWORD);
@@ -607,7 +588,8 @@ class WarningMailTests {
 				"""
 						{"language": "ja", "addressList": "", "fromAddress": "soumu@kitamura-seiki.co.jp", "partnerIds": [%d]}"""
 					.formatted(aoba()));
-		assertThat(notifyPartnersStep(incident)).as("the reporter alone is not the partners").isNotEqualTo("DONE");
+		assertThat(stepStatus(incident, "NOTIFY_PARTNERS")).as("the reporter alone is not the partners")
+			.isNotEqualTo("DONE");
 
 		long batch = sendAll(manager, incident,
 				"""
@@ -616,7 +598,7 @@ class WarningMailTests {
 		assertThat(manager.get("/api/v1/incidents/" + incident + "/warnings/" + batch).body())
 			.as("the reporter's contact was warned in the first batch")
 			.contains("\"leftOutAlreadyWarned\":[\"sato@aoba-shoji.co.jp\"]");
-		assertThat(notifyPartnersStep(incident)).isEqualTo("DONE");
+		assertThat(stepStatus(incident, "NOTIFY_PARTNERS")).isEqualTo("DONE");
 	}
 
 	@Test
@@ -649,6 +631,24 @@ class WarningMailTests {
 			.param(draft)
 			.query(String.class)
 			.single()).isEqualTo("電話で連絡済み");
+	}
+
+	/** A mail shown as sent by the partner 青葉トレーディング, from a host of neither side. */
+	static byte[] lureInPartnersName() {
+		return io.spoofdesk.mailanalysis.TestMail
+			.from(io.spoofdesk.mailanalysis.TestMail.encodedWord("青葉トレーディング株式会社") + " <billing@cdn-upd.example.top>")
+			.received("from cdn-upd.example.top (cdn-upd.example.top [203.0.113.77]) by mx.aoba-shoji.co.jp "
+					+ "with ESMTP; Thu, 24 Nov 2022 13:45:00 +0900")
+			.subject("お振込先変更のお知らせ")
+			.text("新しい口座にお振込みください")
+			.bytes();
+	}
+
+	void attach(ApiClient api, long incident, byte[] mail) {
+		HttpResponse<String> attached = api.send(api.request("/api/v1/incidents/" + incident + "/mails")
+			.header("Content-Type", "message/rfc822")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(mail)));
+		assertThat(attached.statusCode()).as(attached.body()).isEqualTo(201);
 	}
 
 	String stepStatus(long incident, String kind) {
@@ -701,18 +701,8 @@ class WarningMailTests {
 			.single()).isEqualTo("sato@aoba-shoji.co.jp ご連絡のお礼（北村精機株式会社を装った不審なメールの件）");
 		assertThat(stepStatus(incident, "NOTIFY_PARTNERS")).isNotEqualTo("DONE");
 
-		byte[] inPartnersName = io.spoofdesk.mailanalysis.TestMail
-			.from(io.spoofdesk.mailanalysis.TestMail.encodedWord("青葉トレーディング株式会社") + " <billing@cdn-upd.example.top>")
-			.received("from cdn-upd.example.top (cdn-upd.example.top [203.0.113.77]) by mx.kitamura-seiki.co.jp "
-					+ "with ESMTP; Thu, 24 Nov 2022 13:45:00 +0900")
-			.subject("お振込先変更のお知らせ")
-			.text("新しい口座にお振込みください")
-			.bytes();
-		assertThat(manager
-			.send(manager.request("/api/v1/incidents/" + incident + "/mails")
-				.header("Content-Type", "message/rfc822")
-				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(inPartnersName)))
-			.statusCode()).isEqualTo(201);
+		byte[] inPartnersName = lureInPartnersName();
+		attach(manager, incident, inPartnersName);
 		HttpResponse<String> affected = manager.post("/api/v1/incidents/" + incident + "/warnings", """
 				{"purpose": "PARTNER_AFFECTED", "language": "ja", "fromAddress": "soumu@kitamura-seiki.co.jp",
 				 "partnerIds": [%d]}""".formatted(aoba()));
