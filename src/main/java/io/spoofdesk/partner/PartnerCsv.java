@@ -37,7 +37,13 @@ class PartnerCsv {
 	}
 
 	ImportPreview preview(String text) {
-		List<List<String>> rows = Csv.parse(text);
+		List<List<String>> rows;
+		try {
+			rows = Csv.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			return new ImportPreview(List.of(), List.of("partner.import.notCsv"));
+		}
 		if (rows.isEmpty() || !rows.get(0).contains("name")) {
 			return new ImportPreview(List.of(), List.of("partner.import.noHeader"));
 		}

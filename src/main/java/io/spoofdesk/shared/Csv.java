@@ -11,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 /**
  * CSV as Excel in Japan reads and writes it: RFC 4180 quoting, UTF-8 with a byte-order
  * mark or Shift_JIS (Windows-31J), and cells that would start a formula neutralised on
@@ -20,6 +24,12 @@ public final class Csv {
 
 	/** Excel's Shift_JIS, with the NEC and IBM extensions (①, ㈱, 髙). */
 	public static final Charset WINDOWS_31J = Charset.forName("windows-31j");
+
+	/** RFC 4180 as Excel writes it; a quote after a quoted cell is kept, not an error. */
+	private static final CSVFormat READ = CSVFormat.RFC4180.builder()
+		.setIgnoreEmptyLines(true)
+		.setTrailingData(true)
+		.get();
 
 	private Csv() {
 	}
@@ -46,49 +56,23 @@ public final class Csv {
 
 	/**
 	 * Parses CSV text into rows of cells (quoted cells may hold commas, quotes and line
-	 * breaks).
+	 * breaks), with Apache Commons CSV's RFC 4180 reader; blank lines are skipped.
+	 * @throws IllegalArgumentException when the text is not CSV (a quoted cell never
+	 * closed, say), with the line where reading stopped
 	 */
 	public static List<List<String>> parse(String text) {
 		List<List<String>> rows = new ArrayList<>();
-		List<String> row = new ArrayList<>();
-		StringBuilder cell = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-					cell.append('"');
-					i++;
+		try (CSVParser parser = CSVParser.parse(text, READ)) {
+			for (CSVRecord record : parser) {
+				List<String> row = record.toList();
+				if (!(row.size() == 1 && row.get(0).isBlank())) {
+					rows.add(row);
 				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					cell.append(c);
-				}
-			}
-			else if (c == '"' && cell.isEmpty()) {
-				quoted = true;
-			}
-			else if (c == ',') {
-				row.add(cell.toString());
-				cell.setLength(0);
-			}
-			else if (c == '\n' || c == '\r') {
-				if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-					i++;
-				}
-				row.add(cell.toString());
-				cell.setLength(0);
-				addUnlessBlank(rows, row);
-				row = new ArrayList<>();
-			}
-			else {
-				cell.append(c);
 			}
 		}
-		row.add(cell.toString());
-		addUnlessBlank(rows, row);
+		catch (IOException | UncheckedIOException | IllegalStateException ex) {
+			throw new IllegalArgumentException("Not readable as CSV: " + ex.getMessage(), ex);
+		}
 		return rows;
 	}
 
@@ -121,12 +105,6 @@ public final class Csv {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void addUnlessBlank(List<List<String>> rows, List<String> row) {
-		if (!(row.size() == 1 && row.get(0).isBlank())) {
-			rows.add(row);
 		}
 	}
 

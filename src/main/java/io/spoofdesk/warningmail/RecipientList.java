@@ -11,8 +11,14 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ezvcard.Ezvcard;
+import ezvcard.VCard;
+import ezvcard.property.Email;
+import ezvcard.property.StructuredName;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+
+import io.spoofdesk.shared.Csv;
 
 /**
  * The addresses in an exported address book or list (Outlook/Thunderbird CSV, vCard, or
@@ -80,36 +86,16 @@ public final class RecipientList {
 			return people;
 		}
 		if (text.toUpperCase(Locale.ROOT).contains("BEGIN:VCARD")) {
-			String name = null;
-			String organisation = null;
-			List<String> addresses = new ArrayList<>();
-			for (String raw : text.split("\\r?\\n")) {
-				String line = raw.strip();
-				String upper = line.toUpperCase(Locale.ROOT);
-				String value = line.contains(":") ? line.substring(line.indexOf(':') + 1).strip() : "";
-				if (upper.startsWith("BEGIN:VCARD")) {
-					name = null;
-					organisation = null;
-					addresses.clear();
-				}
-				else if (upper.startsWith("FN:") || upper.startsWith("FN;")) {
-					name = value;
-				}
-				else if (upper.startsWith("ORG:") || upper.startsWith("ORG;")) {
-					organisation = value.replace(';', ' ').strip();
-				}
-				else if (upper.startsWith("EMAIL")) {
-					addresses.add(value.toLowerCase(Locale.ROOT));
-				}
-				else if (upper.startsWith("END:VCARD")) {
-					for (String address : addresses) {
-						people.putIfAbsent(address, new Person(blankToNull(name), blankToNull(organisation)));
-					}
-				}
-			}
-			return people;
+			return peopleInVCards(text);
 		}
-		List<List<String>> rows = io.spoofdesk.shared.Csv.parse(text);
+		List<List<String>> rows;
+		try {
+			rows = Csv.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			return people; // not CSV: the addresses still count, only the names are
+							// unknown
+		}
 		if (rows.size() < 2 || rows.get(0).stream().anyMatch(cell -> cell.contains("@"))) {
 			return people;
 		}
@@ -134,6 +120,34 @@ public final class RecipientList {
 			}
 		}
 		return people;
+	}
+
+	/**
+	 * vCard 2.1 to 4.0 as Outlook, Thunderbird, iPhone and Android export them, read by
+	 * ez-vcard (quoted-printable, folded lines and per-property charsets included).
+	 */
+	private static Map<String, Person> peopleInVCards(String text) {
+		Map<String, Person> people = new LinkedHashMap<>();
+		for (VCard card : Ezvcard.parse(text).all()) {
+			String name = (card.getFormattedName() != null) ? blankToNull(card.getFormattedName().getValue()) : null;
+			if (name == null && card.getStructuredName() != null) {
+				StructuredName structured = card.getStructuredName();
+				name = blankToNull((nonNull(structured.getFamily()) + " " + nonNull(structured.getGiven())).strip());
+			}
+			String organisation = (card.getOrganization() != null)
+					? blankToNull(String.join(" ", card.getOrganization().getValues()).strip()) : null;
+			for (Email email : card.getEmails()) {
+				if (email.getValue() != null && !email.getValue().isBlank()) {
+					people.putIfAbsent(email.getValue().strip().toLowerCase(Locale.ROOT),
+							new Person(name, organisation));
+				}
+			}
+		}
+		return people;
+	}
+
+	private static String nonNull(String text) {
+		return (text != null) ? text : "";
 	}
 
 	private static int indexOf(List<String> header, String... names) {

@@ -112,6 +112,18 @@ class PartnerCsvTests {
 		assertThat(helpdesk.get("/partners/export.csv").statusCode()).isEqualTo(403);
 	}
 
+	@Test
+	void aFileThatIsNotCsvIsRefusedWithAReasonNotAServerError() {
+		Browser helpdesk = new Browser(this.port);
+		helpdesk.signIn(Users.create(this.port, "HELPDESK"), Users.PASSWORD);
+
+		HttpResponse<String> preview = upload(helpdesk,
+				(HEADER + "\"閉じない引用符の会社,,x.example.jp,,,,,\r\n").getBytes(StandardCharsets.UTF_8));
+
+		assertThat(preview.statusCode()).isEqualTo(200);
+		assertThat(preview.body()).contains("CSVとして読めません").doesNotContain("取り込めます");
+	}
+
 	private static HttpResponse<String> upload(Browser browser, byte[] file) {
 		String page = browser.get("/partners/import").body();
 		String csrf = page.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");

@@ -22,4 +22,17 @@ class CsvTests {
 		assertThat(Csv.cell("a,b")).isEqualTo("\"a,b\"");
 	}
 
+	@Test
+	void quotedCellsMayHoldCommasQuotesAndLineBreaksAndBlankLinesAreSkipped() {
+		assertThat(Csv.parse("name,notes\r\n\"北村, 精機\",\"一行目\n\"\"二行目\"\"\"\r\n\r\nb,\n")).containsExactly(
+				java.util.List.of("name", "notes"), java.util.List.of("北村, 精機", "一行目\n\"二行目\""),
+				java.util.List.of("b", ""));
+	}
+
+	@Test
+	void aQuoteNeverClosedIsNotCsv() {
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> Csv.parse("name\n\"北村精機,x\n"));
+	}
+
 }

@@ -38,6 +38,49 @@ class RecipientListTests {
 	}
 
 	@Test
+	void aVcard21ExportWithQuotedPrintableJapaneseAndFoldedLinesIsDecoded() {
+		// as Outlook and Japanese phones export: no FN, the name in N, quoted-printable
+		// UTF-8
+		Map<String, RecipientList.Person> people = RecipientList.peopleIn("""
+				BEGIN:VCARD
+				VERSION:2.1
+				N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E5=B1=B1=E7=94=B0;=E5=A4=AA=E9=83=8E;;;
+				ORG;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E5=B1=B1=E7=94=B0=E5=95=86=E4=BA=8B
+				EMAIL;INTERNET;PREF:yamada@example-shoji.co.jp
+				END:VCARD
+				BEGIN:VCARD
+				VERSION:3.0
+				FN:Hanako
+				  Suzuki
+				EMAIL;TYPE=INTERNET:hanako@gmail.com
+				EMAIL;TYPE=INTERNET:hanako.suzuki@example.com
+				END:VCARD
+				""");
+		assertThat(people.get("yamada@example-shoji.co.jp")).isEqualTo(new RecipientList.Person("山田 太郎", "山田商事"));
+		assertThat(people.get("hanako@gmail.com")).isEqualTo(new RecipientList.Person("Hanako Suzuki", null));
+		assertThat(people.get("hanako.suzuki@example.com")).isEqualTo(new RecipientList.Person("Hanako Suzuki", null));
+	}
+
+	@Test
+	void anOutlookCsvWithAnAddressOverSeveralLinesKeepsItsRows() {
+		Map<String, RecipientList.Person> people = RecipientList.peopleIn("""
+				表示名,電子メール アドレス,勤務先住所,会社
+				佐藤 次郎,sato@example.jp,"東京都千代田区1-1
+				ABCビル 3F, 受付",佐藤物産
+				"田中 ""タナ"" 三郎",tanaka@example.jp,,田中工業
+				""");
+		assertThat(people.get("sato@example.jp")).isEqualTo(new RecipientList.Person("佐藤 次郎", "佐藤物産"));
+		assertThat(people.get("tanaka@example.jp")).isEqualTo(new RecipientList.Person("田中 \"タナ\" 三郎", "田中工業"));
+	}
+
+	@Test
+	void aBrokenCsvStillGivesItsAddressesButNoNames() {
+		String text = "表示名,電子メール アドレス\n\"山田,yamada@example.jp\n";
+		assertThat(RecipientList.peopleIn(text)).isEmpty();
+		assertThat(RecipientList.parse(text, domain -> false).addressCount()).isEqualTo(1);
+	}
+
+	@Test
 	void aPlainListNamesNobody() {
 		assertThat(RecipientList.peopleIn("a@example.jp\nb@example.jp")).isEmpty();
 	}
