@@ -8,10 +8,13 @@ import java.util.Locale;
 /**
  * Who "we" are, as other modules read it: company name, our mail domains, our staff, the
  * mail servers that receive our mail, the hosts (names or CIDR ranges) our mail leaves
- * from, the time zone and the working hours.
+ * from, the time zone, the working hours, and the free-mail and carrier domains whose
+ * addresses never share a warning draft ({@link FreeMailDomainList#SHIPPED} until an
+ * admin edits them).
  */
 public record CompanyIdentity(String companyName, List<String> domains, List<Staff> staff,
-		List<String> receivingServers, List<String> sendingHosts, String timeZone, WorkingHours workingHours) {
+		List<String> receivingServers, List<String> sendingHosts, String timeZone, WorkingHours workingHours,
+		List<String> freeMailDomains) {
 
 	public ZoneId zoneId() {
 		return ZoneId.of(this.timeZone);

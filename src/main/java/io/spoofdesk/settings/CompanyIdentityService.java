@@ -80,6 +80,7 @@ public class CompanyIdentityService implements CompanyTimeZone {
 		audit("sendingHosts", before.sendingHosts(), identity.sendingHosts());
 		audit("timeZone", before.timeZone(), identity.timeZone());
 		audit("workingHours", before.workingHours(), identity.workingHours());
+		audit("freeMailDomains", before.freeMailDomains(), identity.freeMailDomains());
 		this.cached.forget();
 	}
 

@@ -59,6 +59,10 @@ class CompanySettings {
 	@Column(name = "work_end", nullable = false)
 	private LocalTime workEnd;
 
+	/** {@code null}: the shipped list. */
+	@Column(name = "free_mail_domains", columnDefinition = "text[]")
+	private List<String> freeMailDomains;
+
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
@@ -72,7 +76,8 @@ class CompanySettings {
 		return new CompanyIdentity(this.companyName, List.copyOf(this.domains),
 				this.staff.stream().map(member -> new CompanyIdentity.Staff(member.name(), member.email())).toList(),
 				List.copyOf(this.receivingServers), List.copyOf(this.sendingHosts), this.timeZone,
-				new CompanyIdentity.WorkingHours(this.workStart, this.workEnd));
+				new CompanyIdentity.WorkingHours(this.workStart, this.workEnd),
+				(this.freeMailDomains != null) ? List.copyOf(this.freeMailDomains) : FreeMailDomainList.SHIPPED);
 	}
 
 	void update(CompanyIdentity identity, Instant now) {
@@ -85,6 +90,9 @@ class CompanySettings {
 		this.timeZone = identity.timeZone();
 		this.workStart = identity.workingHours().start();
 		this.workEnd = identity.workingHours().end();
+		this.freeMailDomains = (identity.freeMailDomains() == null || identity.freeMailDomains().isEmpty()
+				|| identity.freeMailDomains().equals(FreeMailDomainList.SHIPPED)) ? null
+						: new ArrayList<>(identity.freeMailDomains());
 		this.updatedAt = now;
 	}
 

@@ -8,10 +8,12 @@ import io.spoofdesk.shared.DomainName;
 
 /**
  * The JSON of {@code GET/PUT /api/v1/settings/identity}, and the one shape that both the
- * API and the admin page validate before anything is saved.
+ * API and the admin page validate before anything is saved. {@code freeMailDomains}
+ * absent or empty means the shipped list.
  */
 record IdentitySettingsBody(String companyName, List<String> domains, List<StaffBody> staff,
-		List<String> receivingServers, List<String> sendingHosts, String timeZone, WorkingHoursBody workingHours) {
+		List<String> receivingServers, List<String> sendingHosts, String timeZone, WorkingHoursBody workingHours,
+		List<String> freeMailDomains) {
 
 	static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -20,7 +22,8 @@ record IdentitySettingsBody(String companyName, List<String> domains, List<Staff
 				identity.staff().stream().map(member -> new StaffBody(member.name(), member.email())).toList(),
 				identity.receivingServers(), identity.sendingHosts(), identity.timeZone(),
 				new WorkingHoursBody(HOURS_MINUTES.format(identity.workingHours().start()),
-						HOURS_MINUTES.format(identity.workingHours().end())));
+						HOURS_MINUTES.format(identity.workingHours().end())),
+				identity.freeMailDomains());
 	}
 
 	/** Only after {@link IdentitySettingsValidator} found no error. */
@@ -31,7 +34,8 @@ record IdentitySettingsBody(String companyName, List<String> domains, List<Staff
 					.toList(),
 				normalised(this.receivingServers), sendingHosts(this.sendingHosts), this.timeZone.trim(),
 				new CompanyIdentity.WorkingHours(LocalTime.parse(this.workingHours.start(), HOURS_MINUTES),
-						LocalTime.parse(this.workingHours.end(), HOURS_MINUTES)));
+						LocalTime.parse(this.workingHours.end(), HOURS_MINUTES)),
+				freeMailDomains(this.freeMailDomains));
 	}
 
 	/**
@@ -47,6 +51,11 @@ record IdentitySettingsBody(String companyName, List<String> domains, List<Staff
 			.map(host -> IdentitySettingsValidator.isIpRange(host) ? host : DomainName.normalise(host))
 			.distinct()
 			.toList();
+	}
+
+	/** Absent or empty: the shipped list (warning drafts never go without one). */
+	private static List<String> freeMailDomains(List<String> domains) {
+		return (domains == null || domains.isEmpty()) ? FreeMailDomainList.SHIPPED : normalised(domains);
 	}
 
 	private static List<String> normalised(List<String> names) {

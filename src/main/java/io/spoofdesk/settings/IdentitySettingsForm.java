@@ -25,6 +25,8 @@ class IdentitySettingsForm {
 
 	private String timeZone = "";
 
+	private String freeMailDomains = "";
+
 	private WorkingHours workingHours = new WorkingHours();
 
 	private Long version;
@@ -38,6 +40,7 @@ class IdentitySettingsForm {
 		form.receivingServers = String.join("\n", body.receivingServers());
 		form.sendingHosts = String.join("\n", body.sendingHosts());
 		form.timeZone = body.timeZone();
+		form.freeMailDomains = String.join("\n", body.freeMailDomains());
 		form.workingHours.start = body.workingHours().start();
 		form.workingHours.end = body.workingHours().end();
 		form.version = version;
@@ -52,7 +55,8 @@ class IdentitySettingsForm {
 		}).toList();
 		return new IdentitySettingsBody(this.companyName, lines(this.domains), members, lines(this.receivingServers),
 				lines(this.sendingHosts), this.timeZone,
-				new IdentitySettingsBody.WorkingHoursBody(this.workingHours.start, this.workingHours.end));
+				new IdentitySettingsBody.WorkingHoursBody(this.workingHours.start, this.workingHours.end),
+				lines(this.freeMailDomains));
 	}
 
 	private static List<String> lines(String text) {
@@ -108,6 +112,14 @@ class IdentitySettingsForm {
 
 	public void setTimeZone(String timeZone) {
 		this.timeZone = timeZone;
+	}
+
+	public String getFreeMailDomains() {
+		return this.freeMailDomains;
+	}
+
+	public void setFreeMailDomains(String freeMailDomains) {
+		this.freeMailDomains = freeMailDomains;
 	}
 
 	public WorkingHours getWorkingHours() {

@@ -36,6 +36,9 @@ final class IdentitySettingsValidator {
 		}
 		checkHostNames(body.domains(), "domains", errors);
 		checkHostNames(body.receivingServers(), "receivingServers", errors);
+		if (body.freeMailDomains() != null) {
+			checkHostNames(body.freeMailDomains(), "freeMailDomains", errors);
+		}
 		if (body.sendingHosts() != null
 				&& body.sendingHosts().stream().anyMatch(host -> !isIpRange(host) && !DomainName.isValid(host))) {
 			errors.rejectValue("sendingHosts", "settings.sendingHosts.invalid");

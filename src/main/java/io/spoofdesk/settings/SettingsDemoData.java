@@ -33,7 +33,8 @@ class SettingsDemoData implements DemoDataSeeder {
 				List.of(new CompanyIdentity.Staff("北村 博", "kitamura@kitamura-seiki.co.jp"),
 						new CompanyIdentity.Staff("山田 花子", "yamada@kitamura-seiki.co.jp")),
 				List.of("mx1.kitamura-seiki.co.jp"), List.of("smtp.kitamura-seiki.co.jp", "203.0.113.200/29"),
-				"Asia/Tokyo", new CompanyIdentity.WorkingHours(LocalTime.of(8, 0), LocalTime.of(20, 0))), null);
+				"Asia/Tokyo", new CompanyIdentity.WorkingHours(LocalTime.of(8, 0), LocalTime.of(20, 0)),
+				FreeMailDomainList.SHIPPED), null);
 	}
 
 }

@@ -37,6 +37,9 @@ class IdentitySettingsTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.spoofdesk.partner.FreeMailDomains freeMail;
+
 	ApiClient admin() {
 		return ApiClient.basic(this.port, ServerTest.ADMIN, ServerTest.ADMIN_PASSWORD);
 	}
@@ -103,6 +106,38 @@ class IdentitySettingsTests {
 		assertThat(browser.get("/admin/settings").body()).contains("会社設定を保存しました", "青葉トレーディング株式会社");
 		assertThat(this.identities.current().staff())
 			.containsExactly(new CompanyIdentity.Staff("鈴木 一郎", "suzuki@aoba-trading.co.jp"));
+	}
+
+	@Test
+	void anAdminAddsAFreeMailDomainOnThePageAndItsAddressesNoLongerShareADraft() {
+		Browser browser = new Browser(this.port);
+		browser.signIn(ServerTest.ADMIN, ServerTest.ADMIN_PASSWORD);
+		admin().put("/api/v1/settings/identity", KITAMURA);
+		String page = browser.get("/admin/settings").body();
+		assertThat(page).as("the shipped list is shown to edit").contains("docomo.ne.jp", "yahoo.co.jp");
+		assertThat(this.freeMail.contains("mail.example-isp.ne.jp")).isFalse();
+		String version = page.replaceAll("(?s).*name=\"version\" value=\"(\\d+)\".*", "$1");
+		try {
+			HttpResponse<String> saved = browser.post("/admin/settings",
+					Map.of("companyName", "北村精機株式会社", "domains", "kitamura-seiki.co.jp", "staff", "",
+							"receivingServers", "", "timeZone", "Asia/Tokyo", "workingHours.start", "08:00",
+							"workingHours.end", "20:00", "freeMailDomains",
+							"gmail.com\r\ndocomo.ne.jp\r\nExample-ISP.ne.jp\r\n", "version", version));
+
+			assertThat(saved.statusCode()).isEqualTo(302);
+			assertThat(this.freeMail.contains("mail.example-isp.ne.jp")).isTrue();
+			assertThat(this.freeMail.contains("yahoo.co.jp")).as("a domain the admin took out").isFalse();
+			assertThat(admin().get("/api/v1/settings/identity").body())
+				.contains("\"freeMailDomains\":[\"gmail.com\",\"docomo.ne.jp\",\"example-isp.ne.jp\"]");
+			assertThat(this.jdbc
+				.sql("SELECT count(*) FROM audit_event WHERE action = 'SETTINGS_CHANGED' AND field = 'freeMailDomains'")
+				.query(Long.class)
+				.single()).isPositive();
+		}
+		finally {
+			admin().put("/api/v1/settings/identity", KITAMURA);
+		}
+		assertThat(this.freeMail.contains("yahoo.co.jp")).as("absent from the body: the shipped list again").isTrue();
 	}
 
 	@Test
