@@ -48,6 +48,10 @@ class Checklist {
 	@Column(name = "replaced_by")
 	private String replacedBy;
 
+	/** When the leak of personal data was recognised: the PPC deadlines count from it. */
+	@Column(name = "leak_recognised_at")
+	private Instant leakRecognisedAt;
+
 	protected Checklist() {
 	}
 
@@ -64,6 +68,14 @@ class Checklist {
 		this.active = false;
 		this.replacedAt = now;
 		this.replacedBy = actor;
+	}
+
+	void leakRecognised(Instant at) {
+		this.leakRecognisedAt = at;
+	}
+
+	Instant leakRecognisedAt() {
+		return this.leakRecognisedAt;
 	}
 
 	Long id() {

@@ -97,6 +97,15 @@ class ChecklistApiController {
 		return this.checklists.reschedule(id, stepId, body.dueAt(), body.version());
 	}
 
+	/**
+	 * When the leak of personal data was recognised: the reporting steps' due times
+	 * (Personal Information Protection Commission) count from it.
+	 */
+	@PutMapping("/incidents/{id}/checklist/leak-recognised")
+	ChecklistView recogniseLeak(@PathVariable long id, @RequestBody LeakBody body) {
+		return this.checklists.recogniseLeak(id, body.recognisedAt());
+	}
+
 	@PostMapping(path = "/incidents/{id}/checklist/steps/{stepId}/evidence", consumes = "multipart/form-data")
 	ResponseEntity<EvidenceFile> addEvidence(@PathVariable long id, @PathVariable long stepId,
 			@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
@@ -136,6 +145,10 @@ class ChecklistApiController {
 	}
 
 	record AssigneeBody(String assignee, Long version) {
+
+	}
+
+	record LeakBody(Instant recognisedAt) {
 
 	}
 

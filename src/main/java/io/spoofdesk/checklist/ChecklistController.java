@@ -78,6 +78,7 @@ class ChecklistController {
 		ChecklistView checklist = this.checklists.of(id).orElse(null);
 		model.addAttribute("incident", incident);
 		model.addAttribute("step", step);
+		model.addAttribute("checklist", checklist);
 		model.addAttribute("guidanceHtml", this.guidance.html(step.guidance()));
 		model.addAttribute("ctx", this.panel.context(id, incident.status().isOpen()));
 		model.addAttribute("evidence",
@@ -114,7 +115,18 @@ class ChecklistController {
 			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
 			RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
 		return act(id, stepId, back, htmx, model, redirect, response, locale,
-				() -> this.checklists.reschedule(id, stepId, localTime(dueAt), version));
+				() -> this.checklists.reschedule(id, stepId, localTime(dueAt, "dueAt"), version));
+	}
+
+	/** When the leak was recognised, from a reporting step's page. */
+	@PostMapping("/incidents/{id}/checklist/steps/{stepId}/leak-recognised")
+	String leakRecognised(@PathVariable long id, @PathVariable long stepId,
+			@RequestParam(required = false) String recognisedAt, RedirectAttributes redirect, Model model,
+			HttpServletResponse response, Locale locale) {
+		return act(id, stepId, "step", null, model, redirect, response, locale, () -> {
+			this.checklists.recogniseLeak(id, localTime(recognisedAt, "recognisedAt"));
+			return this.checklists.step(id, stepId);
+		});
 	}
 
 	@PostMapping("/incidents/{id}/checklist/steps/{stepId}/evidence")
@@ -175,8 +187,8 @@ class ChecklistController {
 			@RequestParam(defaultValue = "false") boolean required, @RequestParam(required = false) String dueAt,
 			@RequestParam(required = false) String assignee, RedirectAttributes redirect, Locale locale) {
 		try {
-			StepView step = this.checklists.addStep(id,
-					new Checklists.NewStep(title, guidance, phase, null, required, false, localTime(dueAt), assignee));
+			StepView step = this.checklists.addStep(id, new Checklists.NewStep(title, guidance, phase, null, required,
+					false, localTime(dueAt, "dueAt"), assignee));
 			return "redirect:/incidents/" + id + "#step-" + step.id();
 		}
 		catch (InvalidRequestException | ConflictException ex) {
@@ -257,7 +269,7 @@ class ChecklistController {
 	}
 
 	/** A datetime-local field, in the company's time zone. */
-	private Instant localTime(String value) {
+	private Instant localTime(String value, String field) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -265,7 +277,7 @@ class ChecklistController {
 			return LocalDateTime.parse(value.strip()).atZone(this.identities.current().zoneId()).toInstant();
 		}
 		catch (DateTimeParseException ex) {
-			throw StepRules.fieldError("dueAt", "checklist.step.dueInvalid");
+			throw StepRules.fieldError(field, "checklist.step.dueInvalid");
 		}
 	}
 

@@ -6,11 +6,12 @@ import java.util.List;
 
 /**
  * An incident's active checklist with its steps, the evidence and ledger rows of those
- * steps, and the progress overall and per phase.
+ * steps, the progress overall and per phase, and when a leak of personal data was
+ * recognised (null until recorded).
  */
 public record ChecklistView(long id, long incidentId, String name, String language, long playbookVersionId,
 		Instant startedAt, String startedBy, List<StepView> steps, List<EvidenceFile> evidence,
-		List<CredentialChange> ledger, Progress overall, List<PhaseProgress> phases) {
+		List<CredentialChange> ledger, Progress overall, List<PhaseProgress> phases, Instant leakRecognisedAt) {
 
 	static ChecklistView of(Checklist checklist, List<StepView> steps, List<EvidenceFile> evidence,
 			List<CredentialChange> ledger) {
@@ -23,7 +24,7 @@ public record ChecklistView(long id, long incidentId, String name, String langua
 		}
 		return new ChecklistView(checklist.id(), checklist.incidentId(), checklist.name(), checklist.language(),
 				checklist.playbookVersionId(), checklist.startedAt(), checklist.startedBy(), steps, evidence, ledger,
-				Progress.of(steps), phases);
+				Progress.of(steps), phases, checklist.leakRecognisedAt());
 	}
 
 	public List<EvidenceFile> evidenceOf(long stepId) {

@@ -100,7 +100,7 @@ public class Checklists {
 		if (this.checklists.findActive(incidentId).isPresent()) {
 			throw new ConflictException("checklist.alreadyStarted");
 		}
-		Checklist checklist = copy(incident, this.playbooks.current(playbookId), language);
+		Checklist checklist = copy(incident, this.playbooks.current(playbookId), language, null);
 		this.auditLog
 			.record(AuditEntry.change("CHECKLIST_STARTED", TARGET, incidentId, "checklist", null, checklist.name()));
 		return view(checklist);
@@ -127,7 +127,7 @@ public class Checklists {
 				previousByKind.putIfAbsent(step.kind(), step);
 			}
 		}
-		Checklist fresh = copy(incident, this.playbooks.current(playbookId), language);
+		Checklist fresh = copy(incident, this.playbooks.current(playbookId), language, old.leakRecognisedAt());
 		for (ChecklistStep step : this.steps.findByChecklist(fresh.id())) {
 			ChecklistStep previous = (step.kind() != null) ? previousByKind.get(step.kind()) : null;
 			if (previous == null) {
@@ -350,16 +350,59 @@ public class Checklists {
 		this.checklists.findActive(incidentId).ifPresent(checklist -> this.steps.setDormant(checklist.id(), !open));
 	}
 
-	private Checklist copy(IncidentView incident, PlaybookDefinition playbook, String language) {
+	/**
+	 * Records when the leak of personal data was recognised and counts the open reporting
+	 * steps' due times from it, by their playbook's offsets (helpdesk and managers).
+	 */
+	@Transactional
+	public ChecklistView recogniseLeak(long incidentId, Instant at) {
+		requirePlanner();
+		openIncident(incidentId);
+		if (at == null) {
+			throw StepRules.fieldError("recognisedAt", "checklist.leak.required");
+		}
+		if (at.isAfter(now().plus(Duration.ofMinutes(5)))) {
+			throw StepRules.fieldError("recognisedAt", "checklist.leak.future");
+		}
+		Checklist checklist = this.checklists.findActive(incidentId)
+			.orElseThrow(() -> new NotFoundException("Checklist", incidentId));
+		Instant before = checklist.leakRecognisedAt();
+		checklist.leakRecognised(at);
+		this.checklists.saveAndFlush(checklist);
+		this.auditLog.record(AuditEntry.change("LEAK_RECOGNISED", TARGET, incidentId, "leakRecognisedAt", before, at));
+		PlaybookDefinition playbook = this.playbooks.version(checklist.playbookVersionId());
+		for (ChecklistStep step : this.steps.findByChecklist(checklist.id())) {
+			if (!StepKinds.countsFromLeak(step.kind()) || !step.status().isOpen()) {
+				continue;
+			}
+			playbook.steps()
+				.stream()
+				.filter(template -> step.kind().equals(template.kind()))
+				.findFirst()
+				.map(template -> at.plus(Duration.ofMinutes(template.dueOffsetMinutes())))
+				.filter(due -> !due.equals(step.dueAt()))
+				.ifPresent(due -> {
+					audit(incidentId, step, "STEP_RESCHEDULED", "dueAt", step.dueAt(), due);
+					step.reschedule(due, now(), CurrentUser.username());
+				});
+		}
+		this.steps.flush();
+		return view(checklist);
+	}
+
+	private Checklist copy(IncidentView incident, PlaybookDefinition playbook, String language,
+			Instant leakRecognisedAt) {
 		Instant now = now();
-		Checklist checklist = this.checklists
-			.saveAndFlush(new Checklist(incident.id(), playbook, language, now, CurrentUser.username()));
+		Checklist checklist = new Checklist(incident.id(), playbook, language, now, CurrentUser.username());
+		checklist.leakRecognised(leakRecognisedAt);
+		checklist = this.checklists.saveAndFlush(checklist);
 		for (StepTemplate template : playbook.steps()) {
+			Instant countsFrom = (leakRecognisedAt != null && StepKinds.countsFromLeak(template.kind()))
+					? leakRecognisedAt : incident.reportedAt();
 			this.steps.save(new ChecklistStep(checklist.id(), incident.id(), template.position(), template.phase(),
 					template.kind(), template.title(language), template.guidance(language), template.defaultRole(),
 					template.required(), template.evidenceRequired(), false,
-					incident.reportedAt().plus(Duration.ofMinutes(template.dueOffsetMinutes())), now,
-					CurrentUser.username()));
+					countsFrom.plus(Duration.ofMinutes(template.dueOffsetMinutes())), now, CurrentUser.username()));
 		}
 		this.steps.flush();
 		return checklist;

@@ -453,6 +453,65 @@ class ChecklistTests {
 	}
 
 	@Test
+	void theCommissionsDeadlinesCountFromWhenTheLeakWasRecognised() {
+		Instant reported = Instant.now().minus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		ApiClient helpdesk = user(Users.create(this.port, "HELPDESK"));
+		long incident = newIncident(helpdesk, reported.toString());
+		assertThat(dueOf(incident, "REPORT_PPC_QUICK")).as("until recorded: from the report")
+			.isEqualTo(reported.plus(Duration.ofDays(3)));
+		Instant recognised = reported.plus(Duration.ofHours(30));
+
+		Browser browser = new Browser(this.port);
+		browser.signIn(Users.create(this.port, "HELPDESK"), Users.PASSWORD);
+		long quick = step(incident, "REPORT_PPC_QUICK")[0];
+		String page = browser.get("/incidents/" + incident + "/checklist/steps/" + quick).body();
+		assertThat(page).contains("漏えいを知った日時", "name=\"recognisedAt\"");
+		HttpResponse<String> recorded = browser
+			.post("/incidents/" + incident + "/checklist/steps/" + quick + "/leak-recognised", Map.of("recognisedAt",
+					java.time.LocalDateTime.ofInstant(recognised, java.time.ZoneId.of("Asia/Tokyo")).toString()));
+
+		assertThat(recorded.statusCode()).isEqualTo(302);
+		assertThat(dueOf(incident, "REPORT_PPC_QUICK")).isEqualTo(recognised.plus(Duration.ofDays(3)));
+		assertThat(dueOf(incident, "REPORT_PPC_FINAL")).isEqualTo(recognised.plus(Duration.ofDays(60)));
+		assertThat(dueOf(incident, "OBTAIN_MAIL")).as("other steps still count from the report")
+			.isEqualTo(reported.plus(Duration.ofHours(1)));
+		assertThat(browser.get("/incidents/" + incident + "/checklist/steps/" + quick).body())
+			.contains("速報・確報の期日はここから数えています");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_event WHERE target_id = ? AND action = 'LEAK_RECOGNISED'")
+			.param(Long.toString(incident))
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+
+		HttpResponse<String> future = helpdesk.put("/api/v1/incidents/" + incident + "/checklist/leak-recognised",
+				"{\"recognisedAt\": \"" + Instant.now().plus(Duration.ofDays(1)) + "\"}");
+		assertThat(future.statusCode()).isEqualTo(400);
+		assertThat(future.body()).contains("\"field\":\"recognisedAt\"");
+		assertThat(user(Users.create(this.port, "STAFF"))
+			.put("/api/v1/incidents/" + incident + "/checklist/leak-recognised",
+					"{\"recognisedAt\": \"" + recognised + "\"}")
+			.statusCode()).as("staff do not plan the checklist").isEqualTo(403);
+
+		long emotet = this.jdbc.sql("SELECT id FROM playbook WHERE code = 'spoofed-mail-emotet'")
+			.query(Long.class)
+			.single();
+		HttpResponse<String> swapped = helpdesk.post("/api/v1/incidents/" + incident + "/checklist/playbook",
+				"{\"playbookId\": " + emotet + ", \"language\": \"en\"}");
+		assertThat(swapped.statusCode()).as(swapped.body()).isEqualTo(200);
+		assertThat(dueOf(incident, "REPORT_PPC_FINAL")).as("a swapped checklist keeps the moment")
+			.isEqualTo(recognised.plus(Duration.ofDays(60)));
+	}
+
+	private Instant dueOf(long incident, String kind) {
+		return this.jdbc
+			.sql("SELECT s.due_at FROM checklist_step s JOIN checklist c ON c.id = s.checklist_id AND c.active "
+					+ "WHERE s.incident_id = ? AND s.kind = ?")
+			.params(incident, kind)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+	}
+
+	@Test
 	void swappingThePlaybookCarriesDoneStepsOverByKind() {
 		ApiClient manager = user(Users.create(this.port, "MANAGER"));
 		long incident = newIncident(user(Users.create(this.port, "HELPDESK")));
