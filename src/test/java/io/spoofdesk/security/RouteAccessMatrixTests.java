@@ -122,6 +122,7 @@ class RouteAccessMatrixTests {
 			POST   /incidents/{id}/checklist/steps/{stepId}/status               any *
 			POST   /incidents/{id}/checklist/steps/{stepId}/assignee             any *
 			POST   /incidents/{id}/checklist/steps/{stepId}/due                  any *
+			POST   /incidents/{id}/checklist/steps/{stepId}/leak-recognised      any *
 			POST   /incidents/{id}/checklist/steps/{stepId}/evidence             any *
 			GET    /incidents/{id}/checklist/steps/{stepId}/evidence/{evidenceId} M A
 			POST   /incidents/{id}/checklist/steps/{stepId}/ledger               any *
@@ -172,6 +173,7 @@ class RouteAccessMatrixTests {
 			POST   /api/v1/incidents/{id}/checklist/steps/{stepId}/status        any *
 			PUT    /api/v1/incidents/{id}/checklist/steps/{stepId}/assignee      any *
 			PUT    /api/v1/incidents/{id}/checklist/steps/{stepId}/due           any *
+			PUT    /api/v1/incidents/{id}/checklist/leak-recognised              any *
 			POST   /api/v1/incidents/{id}/checklist/steps/{stepId}/evidence      any *
 			POST   /api/v1/incidents/{id}/checklist/steps/{stepId}/ledger        any *
 			POST   /api/v1/incidents/{id}/checklist/steps/{stepId}/ledger/{rowId}/confirm any *
