@@ -34,6 +34,8 @@ public final class RealBrowser implements AutoCloseable {
 
 	private final Path userDataDirectory;
 
+	private final java.util.List<String> accessibilityProblems = new java.util.ArrayList<>();
+
 	private RealBrowser(WebDriver driver, String baseUrl, Path userDataDirectory) {
 		this.driver = driver;
 		this.baseUrl = baseUrl;
@@ -102,10 +104,26 @@ public final class RealBrowser implements AutoCloseable {
 		// page
 		// it is on already matches the pattern, and the test would race the server
 		new org.openqa.selenium.support.ui.WebDriverWait(this.driver, Duration.ofSeconds(15))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.and(
-					org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element),
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.and(gone(element),
 					org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(urlPattern)));
 		return this;
+	}
+
+	/**
+	 * The element's page was replaced. Selenium's {@code stalenessOf} expects a "stale
+	 * element" answer, but while the next page loads Chromium may answer "node does not
+	 * belong to the document" instead (seen with Chromium 156): either means gone.
+	 */
+	private static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(WebElement element) {
+		return driver -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				return true;
+			}
+		};
 	}
 
 	/** Clicks an element scrolled into view first (no navigation expected). */
@@ -143,8 +161,13 @@ public final class RealBrowser implements AutoCloseable {
 		return this.driver;
 	}
 
-	/** Saves a screenshot as {@code target/screenshots/<name>.png}. */
+	/**
+	 * Saves a screenshot as {@code target/screenshots/<name>.png}, and checks the page
+	 * against axe-core's WCAG 2.1 A and AA rules: any violation fails the journey when
+	 * the browser closes (after its remaining pages were checked too).
+	 */
 	public RealBrowser screenshot(String name) {
+		this.accessibilityProblems.addAll(Accessibility.violations(this.driver, name));
 		try {
 			Path target = Path.of("target", "screenshots", name + ".png");
 			Files.createDirectories(target.getParent());
@@ -158,7 +181,19 @@ public final class RealBrowser implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.driver.quit();
+		try {
+			this.driver.quit();
+		}
+		finally {
+			deleteProfile();
+		}
+		if (!this.accessibilityProblems.isEmpty()) {
+			throw new AssertionError(
+					"axe-core found WCAG 2.1 A/AA violations:\n" + String.join("\n", this.accessibilityProblems));
+		}
+	}
+
+	private void deleteProfile() {
 		try (var files = Files.walk(this.userDataDirectory)) {
 			files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 		}
