@@ -9,6 +9,9 @@ import java.util.Locale;
 import io.spoofdesk.identity.CurrentUser;
 import io.spoofdesk.shared.NotFoundException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
  * {@code version} answers 409 with who changed the step, a missing reason 400 naming the
  * field.
  */
+@Tag(name = "Checklists",
+		description = "Playbooks, the checklist on each incident, its steps, evidence and the password ledger.")
 @RestController
 @RequestMapping("/api/v1")
 @PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
@@ -44,28 +49,33 @@ class ChecklistApiController {
 		this.tasks = tasks;
 	}
 
+	@Operation(summary = "List playbooks")
 	@GetMapping("/playbooks")
 	List<PlaybookSummary> playbooks() {
 		return this.playbooks.all();
 	}
 
+	@Operation(summary = "List my open checklist steps")
 	@GetMapping("/tasks")
 	List<TaskLine> myTasks() {
 		return this.tasks.of(CurrentUser.username());
 	}
 
+	@Operation(summary = "Get an incident's checklist")
 	@GetMapping("/incidents/{id}/checklist")
 	ChecklistView checklist(@PathVariable long id) {
 		return this.checklists.of(id).orElseThrow(() -> new NotFoundException("Checklist", id));
 	}
 
 	/** Swaps the checklist for another playbook; done steps carry over by kind. */
+	@Operation(summary = "Switch the checklist to another playbook")
 	@PostMapping("/incidents/{id}/checklist/playbook")
 	ChecklistView swap(@PathVariable long id, @RequestBody SwapBody body, Locale locale) {
 		String language = (body.language() != null) ? body.language() : StepTemplate.languageOf(locale);
 		return this.checklists.swap(id, body.playbookId(), "en".equals(language) ? "en" : "ja");
 	}
 
+	@Operation(summary = "Add an ad-hoc step")
 	@PostMapping("/incidents/{id}/checklist/steps")
 	ResponseEntity<StepView> addStep(@PathVariable long id, @RequestBody Checklists.NewStep body) {
 		StepView step = this.checklists.addStep(id, body);
@@ -73,11 +83,13 @@ class ChecklistApiController {
 			.body(step);
 	}
 
+	@Operation(summary = "Get a checklist step")
 	@GetMapping("/incidents/{id}/checklist/steps/{stepId}")
 	StepView step(@PathVariable long id, @PathVariable long stepId) {
 		return this.checklists.step(id, stepId);
 	}
 
+	@Operation(summary = "Change a step's status")
 	@PostMapping("/incidents/{id}/checklist/steps/{stepId}/status")
 	StepView changeStatus(@PathVariable long id, @PathVariable long stepId, @RequestBody StatusBody body) {
 		if (body.status() == null) {
@@ -87,11 +99,13 @@ class ChecklistApiController {
 				body.version());
 	}
 
+	@Operation(summary = "Assign a step")
 	@PutMapping("/incidents/{id}/checklist/steps/{stepId}/assignee")
 	StepView assign(@PathVariable long id, @PathVariable long stepId, @RequestBody AssigneeBody body) {
 		return this.checklists.assign(id, stepId, body.assignee(), body.version());
 	}
 
+	@Operation(summary = "Set a step's due time")
 	@PutMapping("/incidents/{id}/checklist/steps/{stepId}/due")
 	StepView reschedule(@PathVariable long id, @PathVariable long stepId, @RequestBody DueBody body) {
 		return this.checklists.reschedule(id, stepId, body.dueAt(), body.version());
@@ -101,11 +115,13 @@ class ChecklistApiController {
 	 * When the leak of personal data was recognised: the reporting steps' due times
 	 * (Personal Information Protection Commission) count from it.
 	 */
+	@Operation(summary = "Record when the leak was recognised")
 	@PutMapping("/incidents/{id}/checklist/leak-recognised")
 	ChecklistView recogniseLeak(@PathVariable long id, @RequestBody LeakBody body) {
 		return this.checklists.recogniseLeak(id, body.recognisedAt());
 	}
 
+	@Operation(summary = "Attach evidence to a step")
 	@PostMapping(path = "/incidents/{id}/checklist/steps/{stepId}/evidence", consumes = "multipart/form-data")
 	ResponseEntity<EvidenceFile> addEvidence(@PathVariable long id, @PathVariable long stepId,
 			@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
@@ -118,6 +134,7 @@ class ChecklistApiController {
 			.body(added);
 	}
 
+	@Operation(summary = "Add an account to the password ledger")
 	@PostMapping("/incidents/{id}/checklist/steps/{stepId}/ledger")
 	ResponseEntity<List<CredentialChange>> addCredential(@PathVariable long id, @PathVariable long stepId,
 			@RequestBody CredentialBody body) {
@@ -125,6 +142,7 @@ class ChecklistApiController {
 		return ResponseEntity.status(201).body(ledgerOf(id, stepId));
 	}
 
+	@Operation(summary = "Confirm a password change in the ledger")
 	@PostMapping("/incidents/{id}/checklist/steps/{stepId}/ledger/{rowId}/confirm")
 	List<CredentialChange> confirmCredential(@PathVariable long id, @PathVariable long stepId,
 			@PathVariable long rowId) {

@@ -7,6 +7,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/tokens}: the caller's own personal API tokens. */
+@Tag(name = "API tokens", description = "Personal bearer tokens for scripts; a token cannot create tokens.")
 @RestController
 @RequestMapping("/api/v1/tokens")
 class TokenApiController {
@@ -30,12 +34,14 @@ class TokenApiController {
 		this.tokens = tokens;
 	}
 
+	@Operation(summary = "List my API tokens")
 	@GetMapping
 	List<ApiToken.TokenView> list(@AuthenticationPrincipal SignedInUser me) {
 		return this.tokens.activeTokens(me.id());
 	}
 
 	/** Answers the token's secret; it is shown this once and never again. */
+	@Operation(summary = "Create a personal API token")
 	@PostMapping
 	ResponseEntity<ApiTokens.CreatedToken> create(@Valid @RequestBody TokenRequest request,
 			@AuthenticationPrincipal SignedInUser me, Authentication authentication) {
@@ -47,6 +53,7 @@ class TokenApiController {
 		return ResponseEntity.created(URI.create("/api/v1/tokens/" + created.id())).body(created);
 	}
 
+	@Operation(summary = "Revoke one of my API tokens")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> revoke(@PathVariable long id, @AuthenticationPrincipal SignedInUser me) {
 		this.tokens.revoke(me.id(), id);

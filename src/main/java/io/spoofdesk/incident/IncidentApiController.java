@@ -10,6 +10,9 @@ import jakarta.validation.constraints.Size;
 
 import io.spoofdesk.shared.CompanyTimeZone;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/incidents}: the same operations as the pages, as JSON. */
+@Tag(name = "Incidents", description = "Reported spoofed-mail incidents, their status and notes.")
 @RestController
 @RequestMapping("/api/v1/incidents")
 @PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
@@ -43,6 +47,7 @@ class IncidentApiController {
 	 * A page of at most 100 rows; {@code next} is the cursor to pass as {@code after}, if
 	 * more.
 	 */
+	@Operation(summary = "List incidents")
 	@GetMapping
 	Page list(@ModelAttribute IncidentFilter filter) {
 		List<IncidentRow> rows = this.list.find(filter, this.timeZone.zoneId(), 101);
@@ -51,11 +56,13 @@ class IncidentApiController {
 		return new Page(page, more ? page.get(page.size() - 1).cursor() : null);
 	}
 
+	@Operation(summary = "Get an incident")
 	@GetMapping("/{id}")
 	IncidentView get(@PathVariable long id) {
 		return this.incidents.get(id);
 	}
 
+	@Operation(summary = "Report an incident")
 	@PostMapping
 	@PreAuthorize(IncidentController.EDITORS)
 	ResponseEntity<IncidentView> create(@Valid @RequestBody IncidentCommand command) {
@@ -63,23 +70,27 @@ class IncidentApiController {
 		return ResponseEntity.created(URI.create("/api/v1/incidents/" + created.id())).body(created);
 	}
 
+	@Operation(summary = "Update an incident")
 	@PutMapping("/{id}")
 	@PreAuthorize(IncidentController.EDITORS)
 	IncidentView update(@PathVariable long id, @Valid @RequestBody IncidentCommand command) {
 		return this.incidents.update(id, command);
 	}
 
+	@Operation(summary = "Change an incident's status")
 	@PostMapping("/{id}/status")
 	@PreAuthorize(IncidentController.EDITORS)
 	IncidentView changeStatus(@PathVariable long id, @Valid @RequestBody StatusRequest request) {
 		return this.incidents.changeStatus(id, request.status(), request.reason(), request.version());
 	}
 
+	@Operation(summary = "List an incident's notes")
 	@GetMapping("/{id}/notes")
 	List<IncidentNote.NoteView> notes(@PathVariable long id) {
 		return this.incidents.notesOf(id);
 	}
 
+	@Operation(summary = "Add a note to an incident")
 	@PostMapping("/{id}/notes")
 	@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER')")
 	ResponseEntity<IncidentNote.NoteView> addNote(@PathVariable long id, @Valid @RequestBody NoteRequest request) {

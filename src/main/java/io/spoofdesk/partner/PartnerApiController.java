@@ -5,6 +5,9 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/partners}: the partner directory for scripts. */
+@Tag(name = "Partners", description = "Business partners, their mail domains and contacts.")
 @RestController
 @RequestMapping("/api/v1/partners")
 @PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
@@ -28,16 +32,19 @@ class PartnerApiController {
 		this.directory = directory;
 	}
 
+	@Operation(summary = "Search partners")
 	@GetMapping
 	List<PartnerView> list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "100") int limit) {
 		return this.directory.search(q, Math.max(1, Math.min(limit, 1000)));
 	}
 
+	@Operation(summary = "Get a partner")
 	@GetMapping("/{id}")
 	PartnerView get(@PathVariable long id) {
 		return this.directory.get(id);
 	}
 
+	@Operation(summary = "Add a partner")
 	@PostMapping
 	@PreAuthorize(PartnerController.EDITORS)
 	ResponseEntity<PartnerView> create(@Valid @RequestBody PartnerCommand command) {
@@ -45,6 +52,7 @@ class PartnerApiController {
 		return ResponseEntity.created(URI.create("/api/v1/partners/" + created.id())).body(created);
 	}
 
+	@Operation(summary = "Update a partner")
 	@PutMapping("/{id}")
 	@PreAuthorize(PartnerController.EDITORS)
 	PartnerView update(@PathVariable long id, @Valid @RequestBody PartnerCommand command) {

@@ -2,6 +2,9 @@ package io.spoofdesk.settings;
 
 import io.spoofdesk.shared.InvalidRequestException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/settings/identity}: who "we" are, for admins and scripts. */
+@Tag(name = "Settings",
+		description = "Who we are: company name, mail domains, staff, mail servers, time zone, working hours, free-mail domains (admins only).")
 @RestController
 @RequestMapping("/api/v1/settings/identity")
 @PreAuthorize("hasRole('ADMIN')")
@@ -22,11 +27,13 @@ class SettingsApiController {
 		this.identities = identities;
 	}
 
+	@Operation(summary = "Get the company settings")
 	@GetMapping
 	IdentitySettingsBody get() {
 		return IdentitySettingsBody.from(this.identities.current());
 	}
 
+	@Operation(summary = "Change the company settings")
 	@PutMapping
 	IdentitySettingsBody put(@RequestBody IdentitySettingsBody body) {
 		DirectFieldBindingResult errors = new DirectFieldBindingResult(body, "identity");

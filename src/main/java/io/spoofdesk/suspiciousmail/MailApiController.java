@@ -11,6 +11,9 @@ import io.spoofdesk.mailanalysis.NotMailException;
 import io.spoofdesk.mailanalysis.Text;
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * raw mail is the request body ({@code message/rfc822} or
  * {@code application/octet-stream}), read up to the size cap.
  */
+@Tag(name = "Suspicious mail", description = "Analysis of suspicious mail, and the mails attached to incidents.")
 @RestController
 @RequestMapping("/api/v1")
 @PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
@@ -42,11 +46,13 @@ class MailApiController {
 		this.contexts = contexts;
 	}
 
+	@Operation(summary = "Analyse a mail without storing it")
 	@PostMapping(path = "/mail-analysis", consumes = { "message/rfc822", "application/octet-stream" })
 	MailAnalysis analyse(HttpServletRequest request) throws IOException {
 		return this.mails.analyse(body(request));
 	}
 
+	@Operation(summary = "Attach a suspicious mail to an incident")
 	@PostMapping(path = "/incidents/{id}/mails", consumes = { "message/rfc822", "application/octet-stream" })
 	@PreAuthorize(SuspiciousMailController.ATTACHERS)
 	ResponseEntity<SuspiciousMails.Attached> attach(@PathVariable long id, HttpServletRequest request)
@@ -57,11 +63,13 @@ class MailApiController {
 				: ResponseEntity.created(location).body(attached);
 	}
 
+	@Operation(summary = "List an incident's mails")
 	@GetMapping("/incidents/{id}/mails")
 	List<SuspiciousMails.MailRow> list(@PathVariable long id) {
 		return this.mails.mailsOf(id);
 	}
 
+	@Operation(summary = "Get a stored mail's analysis")
 	@GetMapping("/incidents/{id}/mails/{mailId}")
 	MailAnalysis get(@PathVariable long id, @PathVariable long mailId) {
 		return this.mails.get(id, mailId).analysis();

@@ -2,6 +2,9 @@ package io.spoofdesk.warningmail;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * admins change them and preview changes with sample data. An invalid template answers
  * 400 naming the problems and the valid placeholders.
  */
+@Tag(name = "Mail templates", description = "Templates of warning mail and notices (admins edit them).")
 @RestController
 @RequestMapping("/api/v1/mail-templates")
 @PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
@@ -27,22 +31,26 @@ class TemplateApiController {
 		this.templates = templates;
 	}
 
+	@Operation(summary = "List mail templates")
 	@GetMapping
 	List<MailTemplate> all() {
 		return this.templates.all();
 	}
 
+	@Operation(summary = "Get a mail template")
 	@GetMapping("/{id}")
 	MailTemplate one(@PathVariable long id) {
 		return this.templates.get(id);
 	}
 
+	@Operation(summary = "Change a mail template")
 	@PutMapping("/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
 	MailTemplate save(@PathVariable long id, @RequestBody TemplateBody body) {
 		return this.templates.save(id, body.subject(), body.body(), body.version());
 	}
 
+	@Operation(summary = "Preview a template with sample values")
 	@PostMapping("/preview")
 	@PreAuthorize("hasRole('ADMIN')")
 	PreviewAnswer preview(@RequestBody PreviewBody body) {

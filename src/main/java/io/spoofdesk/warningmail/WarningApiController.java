@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * address list, read it, submit, approve, return, queue; edit, cancel, mark sent and
  * download single drafts. The same rules and roles as the pages.
  */
+@Tag(name = "Warning mail", description = "Warning-mail batches and their drafts: generate, review, approve, send.")
 @RestController
 @RequestMapping("/api/v1/incidents/{id}/warnings")
 @PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
@@ -31,22 +35,26 @@ class WarningApiController {
 		this.drafts = drafts;
 	}
 
+	@Operation(summary = "Generate a batch of drafts")
 	@PostMapping
 	ResponseEntity<BatchView> generate(@PathVariable long id, @RequestBody WarningDrafts.Generation body) {
 		BatchView batch = this.drafts.generate(id, body);
 		return ResponseEntity.created(URI.create("/api/v1/incidents/" + id + "/warnings/" + batch.id())).body(batch);
 	}
 
+	@Operation(summary = "List an incident's batches")
 	@GetMapping
 	List<BatchView> batches(@PathVariable long id) {
 		return this.drafts.batchesOf(id);
 	}
 
+	@Operation(summary = "Get a batch")
 	@GetMapping("/{batchId}")
 	BatchView batch(@PathVariable long id, @PathVariable long batchId) {
 		return this.drafts.batch(id, batchId);
 	}
 
+	@Operation(summary = "Submit, approve, return or queue a batch")
 	@PostMapping("/{batchId}/{action:submit|approve|return|queue}")
 	Object decide(@PathVariable long id, @PathVariable long batchId, @PathVariable String action,
 			@RequestBody(required = false) Map<String, String> body) {
@@ -58,12 +66,14 @@ class WarningApiController {
 		};
 	}
 
+	@Operation(summary = "Edit a draft")
 	@PutMapping("/drafts/{draftId}")
 	DraftView edit(@PathVariable long id, @PathVariable long draftId, @RequestBody DraftBody body) {
 		return this.drafts.edit(id, draftId, body.toAddress(), body.ccAddresses(), body.subject(), body.body(),
 				body.version());
 	}
 
+	@Operation(summary = "Cancel a draft, mark it sent or register its partner")
 	@PostMapping("/drafts/{draftId}/{action:cancel|mark-sent|register-partner}")
 	DraftView draftAction(@PathVariable long id, @PathVariable long draftId, @PathVariable String action,
 			@RequestBody(required = false) Map<String, String> body) {
@@ -75,6 +85,7 @@ class WarningApiController {
 	}
 
 	/** The incident's website notice: text and an HTML block made from it. */
+	@Operation(summary = "Get the website notice text")
 	@GetMapping("/notice")
 	Map<String, String> notice(@PathVariable long id,
 			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "ja") String language) {
@@ -82,6 +93,7 @@ class WarningApiController {
 		return Map.of("subject", notice.subject(), "body", notice.body(), "html", notice.html());
 	}
 
+	@Operation(summary = "Download a draft as an .eml file")
 	@GetMapping("/drafts/{draftId}/eml")
 	ResponseEntity<byte[]> eml(@PathVariable long id, @PathVariable long draftId) {
 		return ResponseEntity.ok()
