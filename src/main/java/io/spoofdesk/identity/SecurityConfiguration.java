@@ -22,11 +22,11 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two filter chains. The JSON API under {@code /api/**} is stateless: HTTP Basic or a
- * personal bearer token on every call, no session cookie accepted, so no CSRF token is
- * needed. Pages use form login on our own page, with CSRF protection, session fixation
- * protection and strict security headers. What each role may do is checked on each
- * controller as well.
+ * Three filter chains. Static files are public and stateless. The JSON API under
+ * {@code /api/**} is stateless: HTTP Basic or a personal bearer token on every call, no
+ * session cookie accepted, so no CSRF token is needed. Pages use form login on our own
+ * page, with CSRF protection, session fixation protection and strict security headers.
+ * What each role may do is checked on each controller as well.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -40,6 +40,37 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/** Stylesheets, scripts, icons and WebJars: public files. */
+	static final String[] STATIC_FILES = { "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg" };
+
+	/**
+	 * Static files are public and answered without reading the session, the signed-in
+	 * account or the throttle (a favicon paid for all three: a quarter of Petclinic's
+	 * speed, docs/benchmarks.md); they keep the pages' security headers.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
+		// no authorisation rule (every file is public) and none of the session, logout,
+		// request-cache and servlet-API filters: only the headers are written
+		http.securityMatcher(STATIC_FILES)
+			.securityContext(
+					context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.sessionManagement(sessions -> sessions.disable())
+			.requestCache(cache -> cache.disable())
+			.csrf(csrf -> csrf.disable())
+			.anonymous(anonymous -> anonymous.disable())
+			.logout(logout -> logout.disable())
+			.servletApi(servletApi -> servletApi.disable())
+			.exceptionHandling(exceptions -> exceptions.disable())
+			// the resource handlers say how long a file may be kept
+			.headers(headers -> headers.cacheControl(cache -> cache.disable())
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions(frames -> frames.deny()));
+		return http.build();
 	}
 
 	@Bean
@@ -72,8 +103,8 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationThrottle throttle, ProblemResponses problems,
 			AccountStates accounts, Clock clock) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error",
-					"/error/**", "/actuator/health", "/actuator/health/**", "/actuator/info")
+			.requestMatchers("/login", "/error", "/error/**", "/actuator/health", "/actuator/health/**",
+					"/actuator/info")
 			.permitAll()
 			.requestMatchers("/admin/**", "/v3/api-docs*", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.hasRole("ADMIN")

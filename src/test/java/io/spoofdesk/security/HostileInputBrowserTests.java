@@ -14,6 +14,7 @@ import java.util.Map;
 
 import io.spoofdesk.mailanalysis.TestMail;
 import io.spoofdesk.support.ApiClient;
+import io.spoofdesk.support.OurCompany;
 import io.spoofdesk.support.Browser;
 import io.spoofdesk.support.RealBrowser;
 import io.spoofdesk.support.ServerTest;
@@ -139,6 +140,7 @@ class HostileInputBrowserTests {
 	@Test
 	void hostileStringsInImportsTemplatesPlaybooksFileNamesAndApiSearches() throws Exception {
 		String marker = "hy" + System.nanoTime();
+		OurCompany.isKitamura(this.port);
 		ApiClient admin = ApiClient.basic(this.port, ServerTest.ADMIN, ServerTest.ADMIN_PASSWORD);
 		ApiClient manager = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK", "MANAGER"), Users.PASSWORD);
 		List<String> pages = new ArrayList<>(
