@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
-import java.time.Instant;
-import java.util.Date;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -42,8 +42,8 @@ public final class EmlWriter {
 	}
 
 	/** One mail to write. */
-	public record Mail(Address from, List<Address> to, List<Address> cc, String subject, String body, Instant date,
-			String messageIdDomain) {
+	public record Mail(Address from, List<Address> to, List<Address> cc, String subject, String body,
+			ZonedDateTime date, String messageIdDomain) {
 
 	}
 
@@ -75,7 +75,8 @@ public final class EmlWriter {
 				// 7-bit)
 				message.setHeader("Content-Transfer-Encoding", "7bit");
 			}
-			message.setSentDate(Date.from(mail.date()));
+			// in the company's time zone (setSentDate would use the server's)
+			message.setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(mail.date()));
 			message.saveChanges();
 			return message;
 		}
@@ -84,11 +85,16 @@ public final class EmlWriter {
 		}
 	}
 
-	/** The message as {@code .eml} bytes. */
+	/**
+	 * The message as {@code .eml} bytes to open in a mail client and send from there:
+	 * marked {@code X-Unsent: 1}, so Outlook opens it as a draft with a Send button.
+	 */
 	public static byte[] eml(Mail mail) {
 		try {
 			ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-			message(mail).writeTo(out);
+			MimeMessage message = message(mail);
+			message.setHeader("X-Unsent", "1");
+			message.writeTo(out);
 			return out.toByteArray();
 		}
 		catch (IOException | MessagingException ex) {

@@ -715,7 +715,8 @@ public class WarningDrafts {
 		String domain = from.email().substring(from.email().indexOf('@') + 1);
 		return new EmlWriter.Mail(from, List.of(new EmlWriter.Address(draft.toAddress(), draft.toName())),
 				draft.ccAddresses().stream().map(address -> new EmlWriter.Address(address, null)).toList(),
-				draft.subject(), draft.body(), Instant.now(this.clock), domain);
+				draft.subject(), draft.body(), Instant.now(this.clock).atZone(this.identities.current().zoneId()),
+				domain);
 	}
 
 	EmlWriter.Address batchSender(long batchId) {

@@ -54,6 +54,26 @@ class IncidentPageTests {
 	}
 
 	@Test
+	void theHistorySpeaksTheUsersLanguageNotCodes() {
+		Browser helpdesk = signedIn("HELPDESK");
+		String location = open(helpdesk, report("履歴の表示", "履歴商事", "info@kitamura-seiki.co.jp"));
+		long incident = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		io.spoofdesk.support.ApiClient api = io.spoofdesk.support.ApiClient.basic(this.port,
+				Users.create(this.port, "HELPDESK"), Users.PASSWORD);
+		assertThat(api.post("/api/v1/incidents/" + incident + "/status", "{\"status\": \"TRIAGED\"}").statusCode())
+			.isEqualTo(200);
+
+		String history = helpdesk.get(location)
+			.body()
+			.replaceAll("(?s).*<h2 class=\"h5\">履歴</h2>(.*?)</table>.*", "$1");
+
+		assertThat(history).contains("<td>状況</td>", ">新規</td>", ">トリアージ済み</td>", "<td>受付番号</td>")
+			.doesNotContain("<td>status</td>", ">TRIAGED</td>", "<td>reference</td>");
+		assertThat(signedIn("HELPDESK").acceptLanguage("en").get(location + "?lang=en").body())
+			.contains("<td>Status</td>", ">Triaged</td>");
+	}
+
+	@Test
 	void aFirstTimeCallerBecomesAContactOfThePartnerWithTheReport() {
 		Browser helpdesk = signedIn("HELPDESK");
 		Map<String, String> form = report("初めての方からの電話", "初連絡商事", "info@kitamura-seiki.co.jp");
@@ -129,7 +149,7 @@ class IncidentPageTests {
 		TestChecklists.finishAllSteps(this.jdbc, Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
 		manager.post(location + "/status", Map.of("status", "CLOSED"));
 		String closed = manager.get(location).body();
-		assertThat(closed).contains("ステータスを変更しました", "完了", "TRIAGED", "RECOVERED", "CLOSED", "メモ追加");
+		assertThat(closed).contains("ステータスを変更しました", "完了", "トリアージ済み", "復旧済み", "メモ追加");
 	}
 
 	@Test

@@ -82,7 +82,8 @@ class DraftRenderingBenchmark {
 					.eml(new EmlWriter.Mail(new EmlWriter.Address("soumu@kitamura-seiki.co.jp", "北村精機株式会社 総務部"),
 							List.of(new EmlWriter.Address("tanto" + i++ + "@partner.example.jp",
 									values.get(Placeholders.CONTACT_NAME))),
-							List.of(), renderedSubject, renderedBody, Instant.now(), "kitamura-seiki.co.jp")).length;
+							List.of(), renderedSubject, renderedBody, java.time.ZonedDateTime.now(),
+							"kitamura-seiki.co.jp")).length;
 			}
 			else {
 				total += renderedSubject.length() + renderedBody.length();

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class TemplateAndEmlTests {
 
-	static final Instant DATE = Instant.parse("2026-11-28T01:00:00Z");
+	static final java.time.ZonedDateTime DATE = Instant.parse("2026-11-28T01:00:00Z")
+		.atZone(java.time.ZoneId.of("Asia/Tokyo"));
 
 	@Test
 	void placeholdersAreFilledFromAFlatMapOfStrings() {
@@ -92,7 +93,9 @@ class TemplateAndEmlTests {
 			.isEqualTo("佐藤 様");
 		assertThat(parsed.getRecipients(Message.RecipientType.CC)[0].toString()).isEqualTo("info@aoba-trading.co.jp");
 		assertThat((String) parsed.getContent()).contains("弊社を装ったメールが送信されていることを確認しました。");
-		assertThat(parsed.getSentDate().toInstant()).isEqualTo(DATE);
+		assertThat(parsed.getSentDate().toInstant()).isEqualTo(DATE.toInstant());
+		assertThat(parsed.getHeader("Date")[0]).as("in the company's time zone").endsWith("+0900");
+		assertThat(parsed.getHeader("X-Unsent")).as("Outlook opens it as an unsent draft").containsExactly("1");
 	}
 
 	@Test

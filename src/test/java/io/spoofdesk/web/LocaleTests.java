@@ -50,6 +50,18 @@ class LocaleTests {
 	}
 
 	@Test
+	void theSwitcherKeepsThePagesFiltersAndSearch() {
+		Browser browser = new Browser(this.port);
+		browser.signIn(io.spoofdesk.support.Users.create(this.port, "HELPDESK"), io.spoofdesk.support.Users.PASSWORD);
+
+		String page = browser.get("/incidents?q=%E8%AB%8B%E6%B1%82&status=NEW&lang=ja").body();
+
+		assertThat(page).contains("href=\"/incidents?q=%E8%AB%8B%E6%B1%82&amp;status=NEW&amp;lang=en\"",
+				"href=\"/incidents?q=%E8%AB%8B%E6%B1%82&amp;status=NEW&amp;lang=ja\"");
+		assertThat(browser.get("/login").body()).as("no query: only the language").contains("href=\"/login?lang=en\"");
+	}
+
+	@Test
 	void unsupportedSwitcherValueIsIgnored() {
 		Browser browser = new Browser(this.port).acceptLanguage("en");
 		assertThat(browser.get("/login?lang=de").body()).contains("Sign in");
