@@ -32,8 +32,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class DashboardQueries {
 
-	static final String OPEN = "status NOT IN ('CLOSED', 'FALSE_POSITIVE')";
-
 	static final String SENDER_DOMAIN = "SENDER_DOMAIN";
 
 	static final String ATTACHMENT_TYPE = "ATTACHMENT_TYPE";

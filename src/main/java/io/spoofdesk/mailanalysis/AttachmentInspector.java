@@ -109,7 +109,7 @@ final class AttachmentInspector {
 		}
 		catch (IOException | RuntimeException ex) {
 			this.warnings.add("archive " + name + " could not be read (truncated or damaged): " + ex.getMessage());
-			inspectLocalHeaders(bytes, flags, entries);
+			inspectLocalHeaders(bytes, name, flags, entries);
 		}
 	}
 
@@ -142,7 +142,7 @@ final class AttachmentInspector {
 	}
 
 	/** A damaged ZIP without a central directory: read what the local headers say. */
-	private void inspectLocalHeaders(byte[] bytes, Set<IndicatorCode> flags, List<String> entries) {
+	private void inspectLocalHeaders(byte[] bytes, String name, Set<IndicatorCode> flags, List<String> entries) {
 		try (ZipArchiveInputStream in = new ZipArchiveInputStream(new ByteArrayInputStream(bytes), "windows-31j", true,
 				true)) {
 			ZipArchiveEntry entry;
@@ -158,7 +158,10 @@ final class AttachmentInspector {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			// what was listed before the damage is kept
+			// what was listed before the damage is kept, and the analysis says where it
+			// stopped
+			this.warnings
+				.add("archive " + name + ": its entries could be read only up to the damage (" + ex.getMessage() + ")");
 		}
 	}
 

@@ -128,6 +128,24 @@ class IndicatorFixtureTests {
 	}
 
 	@Test
+	void aTruncatedArchiveListsWhatItCouldAndSaysWhereItStopped() {
+		StringBuilder noise = new StringBuilder();
+		java.util.Random random = new java.util.Random(7);
+		for (int i = 0; i < 20_000; i++) {
+			noise.append((char) ('a' + random.nextInt(26)));
+		}
+		byte[] whole = TestMail.zip("請求書.txt", "x", "請求書.exe", noise.toString(), "c.txt", "c");
+		byte[] truncated = java.util.Arrays.copyOf(whole, whole.length / 2);
+
+		MailAnalysis analysis = analyse(benign().attach("invoice.zip", "application/zip", truncated));
+
+		assertThat(codesOf(analysis)).as("the entry read before the damage still counts")
+			.contains(IndicatorCode.EXECUTABLE);
+		assertThat(analysis.warnings())
+			.anySatisfy(warning -> assertThat(warning).contains("invoice.zip", "could be read only up to the damage"));
+	}
+
+	@Test
 	void authenticationFailuresCountOnlyFromTheTrustedHeader() {
 		TestMail failing = benign().authenticationResults("mx1.kitamura-seiki.co.jp; spf=fail smtp.mailfrom=x; "
 				+ "dkim=fail header.d=aoba-trading.co.jp; dmarc=fail header.from=aoba-trading.co.jp");
