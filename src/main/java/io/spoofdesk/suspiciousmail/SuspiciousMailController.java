@@ -53,6 +53,11 @@ class SuspiciousMailController {
 		this.identities = identities;
 	}
 
+	/**
+	 * A rejected paste up to this size comes back in the box (it travels in the session).
+	 */
+	static final int MAX_KEPT_PASTE = 512 * 1024;
+
 	@PostMapping("/incidents/{id}/mails")
 	@PreAuthorize(ATTACHERS)
 	String upload(@PathVariable long id, @RequestParam(name = "files", required = false) List<MultipartFile> files,
@@ -66,7 +71,12 @@ class SuspiciousMailController {
 			}
 		}
 		if (!pasted.isBlank()) {
-			outcomes.add(attach(id, pasted.getBytes(StandardCharsets.UTF_8), null, locale));
+			UploadOutcome outcome = attach(id, pasted.getBytes(StandardCharsets.UTF_8), null, locale);
+			outcomes.add(outcome);
+			if ("REJECTED".equals(outcome.result()) && pasted.length() <= MAX_KEPT_PASTE) {
+				// back in the box, to be corrected rather than pasted again
+				redirect.addFlashAttribute("pastedSource", pasted);
+			}
 		}
 		if (outcomes.isEmpty()) {
 			redirect.addFlashAttribute("failure", "mail.upload.nothing");
@@ -76,7 +86,8 @@ class SuspiciousMailController {
 	}
 
 	private UploadOutcome attach(long incidentId, byte[] raw, String fileName, Locale locale) {
-		String name = (fileName != null && !fileName.isBlank()) ? FileNames.safe(fileName, "mail.eml") : "(pasted)";
+		// no name: the page calls it the pasted mail, in the reader's language
+		String name = (fileName != null && !fileName.isBlank()) ? FileNames.safe(fileName, "mail.eml") : null;
 		try {
 			SuspiciousMails.Attached attached = this.mails.attach(incidentId, raw, fileName);
 			return new UploadOutcome(name, attached.duplicate() ? "DUPLICATE" : "ADDED", attached.mailId(), null);

@@ -159,6 +159,24 @@ class SuspiciousMailTests {
 	}
 
 	@Test
+	void aPastedSourceThatIsNotMailComesBackInTheBoxWithTheReason() {
+		long incident = newIncident(user("HELPDESK"));
+		Browser helpdesk = signedIn("HELPDESK");
+		helpdesk.get("/incidents/" + incident);
+		String pasted = "件名: 請求書\nこれはメールのソースではなく本文だけです";
+
+		HttpResponse<String> upload = helpdesk.postMultipart("/incidents/" + incident + "/mails",
+				Map.of("source", pasted), Map.of(), "files");
+		assertThat(upload.statusCode()).isEqualTo(302);
+		String page = helpdesk.get("/incidents/" + incident).body();
+
+		assertThat(page).contains("<strong>貼り付けたメール</strong>", "alert-danger")
+			.doesNotContain("(pasted)")
+			.containsPattern("name=\"source\"[^>]*>" + java.util.regex.Pattern.quote(pasted) + "</textarea>");
+		assertThat(helpdesk.get("/incidents/" + incident).body()).as("once only").doesNotContain("これはメールのソースではなく");
+	}
+
+	@Test
 	void uploadedMailsAreShownAsEvidenceAndTheRawMailIsForManagersOnly() {
 		ApiClient helpdeskApi = user("HELPDESK");
 		long incident = newIncident(helpdeskApi);
