@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.Map;
@@ -17,6 +18,8 @@ import io.spoofdesk.partner.PartnerDirectory;
 import io.spoofdesk.partner.PartnerView;
 import io.spoofdesk.shared.CompanyTimeZone;
 import io.spoofdesk.shared.ConflictException;
+
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -150,7 +153,12 @@ class IncidentController {
 	@PostMapping
 	@PreAuthorize(EDITORS)
 	String create(@ModelAttribute("form") IncidentForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpSession session) {
+		Optional<Long> filed = FiledReports.incidentFiledBy(session, form.getSubmission());
+		if (filed.isPresent()) {
+			redirect.addFlashAttribute("failure", "incident.alreadyFiled");
+			return "redirect:/incidents/" + filed.get();
+		}
 		IncidentCommand command = validated(form, result);
 		if (result.hasErrors()) {
 			return form(form, model);
@@ -167,6 +175,7 @@ class IncidentController {
 				}
 				return opened;
 			});
+			FiledReports.remember(session, form.getSubmission(), created.id());
 			redirect.addFlashAttribute("success", "incident.created");
 			return "redirect:/incidents/" + created.id();
 		}

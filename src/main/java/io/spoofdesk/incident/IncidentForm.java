@@ -61,10 +61,22 @@ class IncidentForm {
 	/** What was chosen for the new incident's start, see {@link IncidentStartOption}. */
 	private Map<String, String> startOptions = new HashMap<>();
 
+	/** The new-report form's one-time token ({@link FiledReports}). */
+	private String submission = "";
+
 	static IncidentForm blank(Instant now, ZoneId zone) {
 		IncidentForm form = new IncidentForm();
 		form.reportedAt = LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.MINUTES);
+		form.submission = FiledReports.newToken();
 		return form;
+	}
+
+	public String getSubmission() {
+		return this.submission;
+	}
+
+	public void setSubmission(String submission) {
+		this.submission = submission;
 	}
 
 	static IncidentForm from(IncidentView incident, ZoneId zone) {

@@ -54,6 +54,32 @@ class IncidentPageTests {
 	}
 
 	@Test
+	void theSameReportFormSentTwiceFilesOneIncident() {
+		Browser helpdesk = signedIn("HELPDESK");
+		String form = helpdesk.get("/incidents/new").body();
+		String token = form.replaceAll("(?s).*name=\"submission\" value=\"([^\"]+)\".*", "$1");
+		assertThat(token).hasSize(36);
+		Map<String, String> fields = report("二重送信の確認", "二重送信商事", "info@kitamura-seiki.co.jp");
+		fields.put("submission", token);
+
+		HttpResponse<String> first = helpdesk.post("/incidents", fields);
+		helpdesk.get(first.headers().firstValue("Location").orElseThrow()); // as a
+																			// browser
+																			// follows it
+		HttpResponse<String> again = helpdesk.post("/incidents", fields); // Back, and 登録
+																			// again
+
+		assertThat(first.statusCode()).isEqualTo(302);
+		assertThat(again.statusCode()).isEqualTo(302);
+		assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM incident WHERE title = '二重送信の確認'").query(Integer.class).single())
+			.isEqualTo(1);
+		assertThat(helpdesk.get(again.headers().firstValue("Location").orElseThrow()).body())
+			.contains("この報告はすでに登録済みです");
+		assertThat(helpdesk.get("/incidents/new").body()).as("a new form, a new token").doesNotContain(token);
+	}
+
+	@Test
 	void theHistorySpeaksTheUsersLanguageNotCodes() {
 		Browser helpdesk = signedIn("HELPDESK");
 		String location = open(helpdesk, report("履歴の表示", "履歴商事", "info@kitamura-seiki.co.jp"));
