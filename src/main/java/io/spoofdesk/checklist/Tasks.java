@@ -54,6 +54,27 @@ public class Tasks {
 	}
 
 	/**
+	 * What the home page counts for a user: their open steps, the open steps nobody has
+	 * taken whose default role is one of theirs, and (for managers) every overdue step.
+	 */
+	@Transactional(readOnly = true)
+	public Counts countsFor(String username, java.util.Collection<String> roles) {
+		return this.jdbc.sql("""
+				SELECT count(*) FILTER (WHERE s.assignee = ?) AS mine,
+				       count(*) FILTER (WHERE s.assignee IS NULL AND s.default_role = ANY (?)) AS untaken,
+				       count(*) FILTER (WHERE s.due_at < ?) AS overdue
+				FROM checklist_step s WHERE %s""".formatted(OPEN))
+			.params(username, roles.toArray(String[]::new), Timestamp.from(Instant.now(this.clock)))
+			.query((rs, n) -> new Counts(rs.getInt("mine"), rs.getInt("untaken"), rs.getInt("overdue")))
+			.single();
+	}
+
+	/** Open steps: the user's own, untaken ones for their roles, overdue ones. */
+	public record Counts(int mine, int untaken, int overdue) {
+
+	}
+
+	/**
 	 * Every overdue open step, grouped by assignee ("" for unassigned ones), oldest
 	 * first.
 	 */

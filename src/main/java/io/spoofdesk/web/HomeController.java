@@ -1,14 +1,44 @@
 package io.spoofdesk.web;
 
+import java.util.Set;
+
+import io.spoofdesk.checklist.Tasks;
+import io.spoofdesk.identity.CurrentUser;
+import io.spoofdesk.identity.Role;
+import io.spoofdesk.warningmail.ApprovalQueue;
+
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The start page after login: what the signed-in user can do, by role. */
+/**
+ * The start page after login: the next thing to do, by role. The helpdesk takes a new
+ * report; managers see batches waiting for their approval and overdue steps; everyone who
+ * works on checklists sees their own steps and the untaken ones for their roles.
+ */
 @Controller
 class HomeController {
 
+	private final Tasks tasks;
+
+	private final ApprovalQueue approvals;
+
+	HomeController(Tasks tasks, ApprovalQueue approvals) {
+		this.tasks = tasks;
+		this.approvals = approvals;
+	}
+
 	@GetMapping("/")
-	String home() {
+	String home(Model model) {
+		Set<Role> roles = CurrentUser.roles();
+		boolean works = roles.stream().anyMatch(role -> role != Role.ADMIN);
+		if (works) {
+			model.addAttribute("counts", this.tasks.countsFor(CurrentUser.username(),
+					roles.stream().filter(role -> role != Role.ADMIN).map(Role::name).toList()));
+		}
+		if (roles.contains(Role.MANAGER)) {
+			model.addAttribute("awaitingApproval", this.approvals.waiting());
+		}
 		return "home";
 	}
 
