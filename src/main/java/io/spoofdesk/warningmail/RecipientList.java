@@ -32,6 +32,11 @@ public final class RecipientList {
 	private static final Pattern ADDRESS = Pattern.compile(
 			"[A-Za-z0-9._%+\\-']{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+");
 
+	/** How many unreadable entries a reading names (the rest are only counted). */
+	static final int MAX_NAMED_UNREADABLE = 20;
+
+	private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s,;:\"'<>()\\[\\]]+");
+
 	private final Map<String, List<String>> byDomain;
 
 	private final int ours;
@@ -39,6 +44,53 @@ public final class RecipientList {
 	private RecipientList(Map<String, List<String>> byDomain, int ours) {
 		this.byDomain = byDomain;
 		this.ours = ours;
+	}
+
+	/**
+	 * What reading a pasted list or file left out and why, for the person who pasted it:
+	 * addresses of our own domains, repeated addresses, and entries with an {@code @}
+	 * that are not an address (the first {@link #MAX_NAMED_UNREADABLE} named).
+	 */
+	public static Reading reading(String text, Predicate<String> ourDomain) {
+		String all = (text != null) ? text : "";
+		int found = 0;
+		Set<String> distinct = new java.util.HashSet<>();
+		Matcher matcher = ADDRESS.matcher(all);
+		while (matcher.find() && found < MAX_ADDRESSES) {
+			String address = matcher.group().toLowerCase(Locale.ROOT);
+			if (valid(address)) {
+				found++;
+				distinct.add(address);
+			}
+		}
+		int ours = (int) distinct.stream()
+			.filter(address -> ourDomain.test(address.substring(address.indexOf('@') + 1)))
+			.count();
+		List<String> unreadable = new ArrayList<>();
+		int unreadableCount = 0;
+		for (String token : TOKEN_SEPARATORS.split(all)) {
+			if (token.indexOf('@') < 0) {
+				continue;
+			}
+			Matcher inToken = ADDRESS.matcher(token);
+			if (!(inToken.find() && valid(inToken.group().toLowerCase(Locale.ROOT)))) {
+				unreadableCount++;
+				if (unreadable.size() < MAX_NAMED_UNREADABLE) {
+					unreadable.add((token.length() > 80) ? token.substring(0, 80) + "…" : token);
+				}
+			}
+		}
+		return new Reading(distinct.size() - ours, ours, found - distinct.size(), unreadableCount, unreadable);
+	}
+
+	/** See {@link #reading}. */
+	public record Reading(int kept, int ours, int duplicates, int unreadableCount,
+			List<String> unreadable) implements java.io.Serializable {
+
+		public boolean leftSomethingOut() {
+			return this.ours > 0 || this.duplicates > 0 || this.unreadableCount > 0;
+		}
+
 	}
 
 	/** Reads the addresses out of the text, leaving out those our company owns. */

@@ -14,6 +14,7 @@ import io.spoofdesk.identity.Role;
 import io.spoofdesk.incident.Incidents;
 import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.ConflictMessages;
+import io.spoofdesk.settings.CompanyIdentityService;
 import io.spoofdesk.shared.Csv;
 import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.InvalidRequestException;
@@ -51,8 +52,11 @@ class WarningController {
 
 	private final ConflictMessages conflicts;
 
+	private final CompanyIdentityService identities;
+
 	WarningController(WarningDrafts drafts, DraftSender sender, Incidents incidents, MessageSource messages,
-			ConflictMessages conflicts) {
+			ConflictMessages conflicts, CompanyIdentityService identities) {
+		this.identities = identities;
 		this.drafts = drafts;
 		this.sender = sender;
 		this.incidents = incidents;
@@ -84,6 +88,11 @@ class WarningController {
 							(includeReporter && reporter != null && purpose == Purpose.PARTNER_WARNING)
 									? List.of(reporter) : List.of(),
 							includeAlreadyWarned, purpose));
+			RecipientList.Reading reading = RecipientList.reading(addresses,
+					(purpose == Purpose.STAFF_NOTICE) ? domain -> false : this.identities.current()::isOurDomain);
+			if (reading.leftSomethingOut()) {
+				redirect.addFlashAttribute("addressReading", reading);
+			}
 			return "redirect:/incidents/" + id + "/warnings/" + batch.id();
 		}
 		catch (InvalidRequestException ex) {

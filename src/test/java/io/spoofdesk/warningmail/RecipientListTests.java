@@ -81,6 +81,23 @@ class RecipientListTests {
 	}
 
 	@Test
+	void aReadingSaysWhatWasLeftOutAndWhy() {
+		RecipientList.Reading reading = RecipientList.reading("""
+				sato@aoba-shoji.co.jp, SATO@aoba-shoji.co.jp
+				yamada@kitamura-seiki.co.jp
+				suzuki@aoba-shoji;co.jp  takahashi@  @nobody
+				"佐藤" <kato@aoba-shoji.co.jp>
+				""", domain -> domain.equals("kitamura-seiki.co.jp"));
+
+		assertThat(reading.kept()).isEqualTo(2);
+		assertThat(reading.ours()).isEqualTo(1);
+		assertThat(reading.duplicates()).isEqualTo(1);
+		assertThat(reading.unreadable()).containsExactly("suzuki@aoba-shoji", "takahashi@", "@nobody");
+		assertThat(reading.leftSomethingOut()).isTrue();
+		assertThat(RecipientList.reading("a@example.jp\nb@example.jp", domain -> false).leftSomethingOut()).isFalse();
+	}
+
+	@Test
 	void aPlainListNamesNobody() {
 		assertThat(RecipientList.peopleIn("a@example.jp\nb@example.jp")).isEmpty();
 	}

@@ -148,6 +148,10 @@ class WarningMailTests {
 			.contains("青葉トレーディング株式会社", "sato@aoba-shoji.co.jp", "suzuki@aoba-shoji.co.jp", "unknown-corp.example",
 					"佐藤 花子 様", "高橋 様", "【注意喚起】北村精機株式会社を装った不審なメールについて")
 			.doesNotContain("yamada@kitamura-seiki.co.jp</", "not-an-address");
+		assertThat(page).as("what was left out, and why")
+			.contains("id=\"address-reading\"", "自社ドメインのアドレス 1 件", "重複 1 件");
+		assertThat(helpdesk.get("/incidents/" + incident + "/warnings/" + batch).body()).as("said once")
+			.doesNotContain("id=\"address-reading\"");
 		String draftsUrl = "/api/v1/incidents/" + incident + "/warnings/" + batch;
 		assertThat(helpdeskApi.get(draftsUrl).body()).contains("\"ccAddresses\":[\"suzuki@aoba-shoji.co.jp\"]");
 		long aobaDraft = this.jdbc
