@@ -10,4 +10,34 @@
       event.preventDefault();
     }
   }, true);
+
+  // A contact list that belongs to a partner list (data-contacts-of="<its id>") offers
+  // only the chosen partner's contacts; with no partner chosen, every contact.
+  function showContactsOfChosenPartner() {
+    document.querySelectorAll("select[data-contacts-of]").forEach(function (contacts) {
+      var partner = document.getElementById(contacts.getAttribute("data-contacts-of"));
+      if (!partner) {
+        return;
+      }
+      contacts.querySelectorAll("optgroup[data-partner]").forEach(function (group) {
+        var shown = partner.value === "" || group.getAttribute("data-partner") === partner.value;
+        group.hidden = !shown;
+        group.disabled = !shown;
+      });
+      var selected = contacts.options[contacts.selectedIndex];
+      if (selected && selected.parentElement && selected.parentElement.disabled) {
+        contacts.value = "";
+      }
+    });
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target && event.target.id && document.querySelector("select[data-contacts-of='" + event.target.id + "']")) {
+      showContactsOfChosenPartner();
+    }
+  });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", showContactsOfChosenPartner);
+  } else {
+    showContactsOfChosenPartner();
+  }
 })();
