@@ -143,7 +143,7 @@ class IncidentController {
 			for (IncidentSource candidate : this.sources) {
 				candidate.prefill(source).ifPresent(prefill -> {
 					form.prefill(prefill, source, this.timeZone.zoneId());
-					model.addAttribute("sourceDescription", prefill.description());
+					model.addAttribute("sourceOrigin", prefill.origin());
 				});
 			}
 		}

@@ -145,6 +145,9 @@ class IncidentForm {
 		if (prefill.impersonatedAddresses() != null) {
 			this.impersonated = String.join("\n", prefill.impersonatedAddresses());
 		}
+		if (prefill.partnerId() != null && this.partnerId == null) {
+			this.partnerId = prefill.partnerId();
+		}
 		if (prefill.mailReceivedAt() != null) {
 			this.mailReceivedAt = LocalDateTime.ofInstant(prefill.mailReceivedAt(), zone)
 				.truncatedTo(ChronoUnit.MINUTES);

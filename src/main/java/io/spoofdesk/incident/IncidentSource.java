@@ -20,9 +20,20 @@ public interface IncidentSource {
 	/** Attaches the referenced thing to the incident just created. */
 	void attach(long incidentId, String reference);
 
-	/** What the form is pre-filled with; null fields keep the form's defaults. */
+	/**
+	 * What the form is pre-filled with; null fields keep the form's defaults. The page
+	 * describes the source from {@code origin} in the reader's language.
+	 */
 	record Prefill(String title, Channel channel, Severity severity, String summary, List<String> impersonatedAddresses,
-			Instant mailReceivedAt, String description) {
+			Instant mailReceivedAt, Long partnerId, Origin origin) {
+
+	}
+
+	/**
+	 * Where a pre-filled form comes from: the mail's sender, subject and verdict (a code
+	 * the page labels), and the references of incidents that already hold the same mail.
+	 */
+	record Origin(String from, String subject, String verdict, List<String> alreadyOn) {
 
 	}
 

@@ -15,6 +15,8 @@ import io.spoofdesk.incident.Severity;
 import io.spoofdesk.mailanalysis.IndicatorSeverity;
 import io.spoofdesk.mailanalysis.MailAddresses;
 import io.spoofdesk.mailanalysis.MailAnalysis;
+import io.spoofdesk.partner.PartnerDirectory;
+import io.spoofdesk.partner.PartnerView;
 import io.spoofdesk.settings.CompanyIdentityService;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -32,7 +34,10 @@ class IncidentMailHooks implements IncidentPanel, IncidentSource {
 
 	private final CompanyIdentityService identities;
 
-	IncidentMailHooks(SuspiciousMails mails, CompanyIdentityService identities) {
+	private final PartnerDirectory partners;
+
+	IncidentMailHooks(SuspiciousMails mails, CompanyIdentityService identities, PartnerDirectory partners) {
+		this.partners = partners;
 		this.mails = mails;
 		this.identities = identities;
 	}
@@ -87,15 +92,42 @@ class IncidentMailHooks implements IncidentPanel, IncidentSource {
 			.map(indicator -> "- " + indicator.reason().in(LocaleContextHolder.getLocale()))
 			.reduce((a, b) -> a + "\n" + b)
 			.orElse("");
-		String description = "From: " + ((analysis.from() != null) ? analysis.from().address() : "?") + " / Subject: "
-				+ subject + " / " + analysis.verdict();
 		boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
 		Severity severity = analysis.indicators()
 			.stream()
 			.anyMatch(indicator -> indicator.severity() == IndicatorSeverity.HIGH) ? Severity.HIGH
 					: (analysis.verdict() == MailAnalysis.Verdict.SUSPICIOUS) ? Severity.MEDIUM : Severity.LOW;
 		return new Prefill((english ? "Suspicious mail: " : "不審メール: ") + subject, Channel.MAIL, severity, summary,
-				impersonated, SuspiciousMails.arrival(analysis), description);
+				impersonated, SuspiciousMails.arrival(analysis), partnerOf(analysis), new IncidentSource.Origin(from,
+						analysis.subject(), analysis.verdict().name(), this.mails.incidentsHolding(analysis.sha256())));
+	}
+
+	/**
+	 * The partner the mail names: who forwarded it to us, else who it was sent to, else
+	 * who it claims to come from, the first of them with a partner's domain (never ours).
+	 */
+	private Long partnerOf(MailAnalysis analysis) {
+		List<String> addresses = new java.util.ArrayList<>();
+		if (analysis.forwardedBy() != null && analysis.forwardedBy().address() != null) {
+			addresses.add(analysis.forwardedBy().address());
+		}
+		if (analysis.to() != null) {
+			addresses.addAll(analysis.to());
+		}
+		if (analysis.from() != null && analysis.from().address() != null) {
+			addresses.add(analysis.from().address());
+		}
+		for (String address : addresses) {
+			String domain = MailAddresses.domainOf(address);
+			if (domain == null || this.identities.current().isOurDomain(domain)) {
+				continue;
+			}
+			PartnerView partner = this.partners.byDomains(List.of(domain)).get(domain);
+			if (partner != null) {
+				return partner.id();
+			}
+		}
+		return null;
 	}
 
 	private static Optional<String> sha256Of(String reference) {

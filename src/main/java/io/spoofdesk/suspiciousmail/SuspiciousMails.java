@@ -101,6 +101,13 @@ public class SuspiciousMails {
 		return REFERENCE_PREFIX + analysis.sha256();
 	}
 
+	/** The references of the incidents that hold a mail (by SHA-256), oldest first. */
+	List<String> incidentsHolding(String sha256) {
+		return this.jdbc.sql("""
+				SELECT i.reference FROM incident_mail m JOIN incident i ON i.id = m.incident_id
+				WHERE m.sha256 = ? ORDER BY i.id LIMIT 10""").param(sha256).query(String.class).list();
+	}
+
 	/** The analysis of a kept mail, by its SHA-256, while its raw form is still kept. */
 	Optional<MailAnalysis> analysisOfKept(String sha256) {
 		return rawBySha256(sha256).map(this::analyse);

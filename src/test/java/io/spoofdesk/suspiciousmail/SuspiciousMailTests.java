@@ -234,6 +234,45 @@ class SuspiciousMailTests {
 	}
 
 	@Test
+	void aMailSentToAPartnerPicksThatPartnerAndSaysWhenItIsAlreadyOnACase() {
+		String domain = "pf" + System.nanoTime() + ".example.jp";
+		HttpResponse<String> partner = user("HELPDESK").post("/api/v1/partners",
+				"{\"name\": \"受信側商事 " + domain + "\", \"domains\": [\"" + domain + "\"], \"contacts\": []}");
+		assertThat(partner.statusCode()).as(partner.body()).isEqualTo(201);
+		long partnerId = Long.parseLong(partner.body().replaceAll("^\\{\"id\":(\\d+).*", "$1"));
+		byte[] mail = TestMail.from(TestMail.encodedWord("北村精機株式会社 営業部") + " <eigyo@cdn-upd.example.top>")
+			.header("To", "sato@" + domain)
+			.header("Message-ID", "<" + domain + "@cdn-upd.example.top>")
+			.subject("請求書の件 " + domain)
+			.text("ご確認ください")
+			.bytes();
+		Browser helpdesk = signedIn("HELPDESK");
+
+		String form = formFromMail(helpdesk, mail);
+		assertThat(form).contains("value=\"" + partnerId + "\" selected", "このメールから作成します", "件名: 「請求書の件 " + domain + "」")
+			.doesNotContain("/ Subject:", "すでに次のインシデント");
+		String source = form.replaceAll("(?s).*name=\"source\" value=\"([^\"]+)\".*", "$1");
+		HttpResponse<String> created = helpdesk.post("/incidents",
+				Map.of("title", "受信側の件", "channel", "MAIL", "severity", "HIGH", "reportedAt", "2026-11-20T10:30",
+						"source", source, "partnerId", Long.toString(partnerId)));
+		assertThat(created.statusCode()).isEqualTo(302);
+		String reference = this.jdbc.sql("SELECT reference FROM incident WHERE id = ?")
+			.param(Long.parseLong(created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "")))
+			.query(String.class)
+			.single();
+
+		assertThat(formFromMail(helpdesk, mail)).contains("同じメールがすでに次のインシデントにあります: " + reference);
+	}
+
+	private static String formFromMail(Browser helpdesk, byte[] mail) {
+		helpdesk.get("/mails/new");
+		HttpResponse<String> analysed = helpdesk.postMultipart("/mails/new", Map.of(), Map.of("forwarded.eml", mail),
+				"file");
+		assertThat(analysed.statusCode()).isEqualTo(302);
+		return helpdesk.get(analysed.headers().firstValue("Location").orElseThrow()).body();
+	}
+
+	@Test
 	void anIocShowsEveryIncidentItAppearsInAndExportsAsCsvAndStix() {
 		ApiClient helpdesk = user("HELPDESK");
 		long first = newIncident(helpdesk);
