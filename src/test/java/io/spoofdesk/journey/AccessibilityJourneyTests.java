@@ -49,9 +49,12 @@ class AccessibilityJourneyTests {
 				{"name": "青葉商事株式会社 %s", "domains": ["%s"],
 				 "contacts": [{"name": "加藤 一郎", "email": "kato@%s", "phone": "03-1234-5678"}]}""".formatted(language,
 				domain, domain)));
+		// reported ten days ago: its steps are overdue, so the pages show their overdue
+		// rows
 		long incident = id(api.post("/api/v1/incidents", """
 				{"title": "請求書を装う不審メール", "channel": "PHONE", "severity": "HIGH",
-				 "impersonatedAddresses": ["eigyo@kitamura-seiki.co.jp"]}"""));
+				 "impersonatedAddresses": ["eigyo@kitamura-seiki.co.jp"], "reportedAt": "%s"}"""
+			.formatted(java.time.Instant.now().minus(java.time.Duration.ofDays(10)))));
 		byte[] mail = TestMail.from(TestMail.encodedWord("北村精機株式会社 営業部") + " <eigyo@cdn-upd.example.top>")
 			.received("from cdn-upd.example.top (cdn-upd.example.top [203.0.113.77]) by mx1.kitamura-seiki.co.jp "
 					+ "with ESMTP; Thu, 24 Nov 2022 13:41:00 +0900")
