@@ -126,6 +126,28 @@ public final class RealBrowser implements AutoCloseable {
 		};
 	}
 
+	/**
+	 * Clicks a button whose form asks for confirmation first, answers OK (checking the
+	 * question holds {@code expected}), and waits as {@link #clickAndWait} does.
+	 */
+	public RealBrowser clickConfirmAndWait(By by, String expected, String urlPattern) {
+		WebElement element = find(by);
+		((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+		element.click();
+		org.openqa.selenium.Alert question = new org.openqa.selenium.support.ui.WebDriverWait(this.driver,
+				Duration.ofSeconds(5))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+		if (!question.getText().contains(expected)) {
+			throw new AssertionError("the confirmation asks \"" + question.getText() + "\", not about " + expected);
+		}
+		question.accept();
+		new org.openqa.selenium.support.ui.WebDriverWait(this.driver, Duration.ofSeconds(15))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.and(gone(element),
+					org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(urlPattern)));
+		return this;
+	}
+
 	/** Clicks an element scrolled into view first (no navigation expected). */
 	public RealBrowser click(By by) {
 		WebElement element = find(by);

@@ -238,7 +238,9 @@ class WarningMailTests {
 		try (RealBrowser browser = RealBrowser.open(this.port, language)) {
 			browser.signIn(managerName, Users.PASSWORD).go("/notifications");
 			browser.clickAndWait(By.cssSelector("form[action$='/open'] button"), ".*/warnings/\\d+$");
-			browser.clickAndWait(By.cssSelector("form[action$='/approve'] button"), ".*/warnings/\\d+$");
+			// approving every draft asks first, naming how many
+			browser.clickConfirmAndWait(By.cssSelector("form[action$='/approve'] button"),
+					"ja".equals(language) ? "4 通の下書きをすべて承認します" : "Approve all 4 drafts", ".*/warnings/\\d+$");
 			browser.screenshot("warning-" + language + "-3-approved");
 			browser.clickAndWait(By.cssSelector("form[action$='/queue'] button"), ".*/warnings/\\d+$");
 			assertThat(this.sender.sendDue()).isEqualTo(4);
