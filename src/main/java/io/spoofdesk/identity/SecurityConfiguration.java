@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -66,10 +67,7 @@ class SecurityConfiguration {
 			.servletApi(servletApi -> servletApi.disable())
 			.exceptionHandling(exceptions -> exceptions.disable())
 			// the resource handlers say how long a file may be kept
-			.headers(headers -> headers.cacheControl(cache -> cache.disable())
-				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-				.frameOptions(frames -> frames.deny()));
+			.headers(headers -> pageHeaders(headers.cacheControl(cache -> cache.disable())));
 		return http.build();
 	}
 
@@ -119,12 +117,19 @@ class SecurityConfiguration {
 			.hasAnyRole(Role.HELPDESK.name(), Role.STAFF.name(), Role.MANAGER.name(), Role.ADMIN.name()))
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-				.frameOptions(frames -> frames.deny()))
+			.headers(SecurityConfiguration::pageHeaders)
 			.addFilterBefore(new ThrottleFilter(throttle, problems, clock), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new SessionAccountFilter(accounts), AuthorizationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * The headers of pages and of the files they load: CSP, referrer policy, no framing.
+	 */
+	private static HeadersConfigurer<HttpSecurity> pageHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		return headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.frameOptions(frames -> frames.deny());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.spoofdesk.web;
 
+import java.util.List;
 import java.util.Set;
 
 import io.spoofdesk.checklist.Tasks;
@@ -31,10 +32,9 @@ class HomeController {
 	@GetMapping("/")
 	String home(Model model) {
 		Set<Role> roles = CurrentUser.roles();
-		boolean works = roles.stream().anyMatch(role -> role != Role.ADMIN);
-		if (works) {
-			model.addAttribute("counts", this.tasks.countsFor(CurrentUser.username(),
-					roles.stream().filter(role -> role != Role.ADMIN).map(Role::name).toList()));
+		List<String> working = roles.stream().filter(role -> role != Role.ADMIN).map(Role::name).toList();
+		if (!working.isEmpty()) {
+			model.addAttribute("counts", this.tasks.countsFor(CurrentUser.username(), working));
 		}
 		if (roles.contains(Role.MANAGER)) {
 			model.addAttribute("awaitingApproval", this.approvals.waiting());

@@ -78,16 +78,6 @@ final class StaticFilesInMemory extends AbstractResourceResolver {
 			return this.lastModified;
 		}
 
-		@Override
-		public boolean equals(Object other) {
-			return this == other;
-		}
-
-		@Override
-		public int hashCode() {
-			return System.identityHashCode(this);
-		}
-
 	}
 
 }

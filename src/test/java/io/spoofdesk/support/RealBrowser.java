@@ -96,15 +96,25 @@ public final class RealBrowser implements AutoCloseable {
 	 * expression.
 	 */
 	public RealBrowser clickAndWait(By by, String urlPattern) {
+		WebElement element = clickInView(by);
+		// the page the click leaves must be gone first: a form that posts back to the
+		// page it is on already matches the pattern, and the test would race the server
+		return waitForNextPage(element, urlPattern);
+	}
+
+	/** Finds an element, scrolls it into view and clicks it. */
+	private WebElement clickInView(By by) {
 		WebElement element = find(by);
 		((org.openqa.selenium.JavascriptExecutor) this.driver)
 			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 		element.click();
-		// the page the click leaves must be gone first: a form that posts back to the
-		// page
-		// it is on already matches the pattern, and the test would race the server
+		return element;
+	}
+
+	/** Waits until the page of the element clicked is gone and the URL matches. */
+	private RealBrowser waitForNextPage(WebElement clicked, String urlPattern) {
 		new org.openqa.selenium.support.ui.WebDriverWait(this.driver, Duration.ofSeconds(15))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.and(gone(element),
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.and(gone(clicked),
 					org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(urlPattern)));
 		return this;
 	}
@@ -131,10 +141,7 @@ public final class RealBrowser implements AutoCloseable {
 	 * question holds {@code expected}), and waits as {@link #clickAndWait} does.
 	 */
 	public RealBrowser clickConfirmAndWait(By by, String expected, String urlPattern) {
-		WebElement element = find(by);
-		((org.openqa.selenium.JavascriptExecutor) this.driver)
-			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-		element.click();
+		WebElement element = clickInView(by);
 		org.openqa.selenium.Alert question = new org.openqa.selenium.support.ui.WebDriverWait(this.driver,
 				Duration.ofSeconds(5))
 			.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
@@ -142,18 +149,12 @@ public final class RealBrowser implements AutoCloseable {
 			throw new AssertionError("the confirmation asks \"" + question.getText() + "\", not about " + expected);
 		}
 		question.accept();
-		new org.openqa.selenium.support.ui.WebDriverWait(this.driver, Duration.ofSeconds(15))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.and(gone(element),
-					org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(urlPattern)));
-		return this;
+		return waitForNextPage(element, urlPattern);
 	}
 
 	/** Clicks an element scrolled into view first (no navigation expected). */
 	public RealBrowser click(By by) {
-		WebElement element = find(by);
-		((org.openqa.selenium.JavascriptExecutor) this.driver)
-			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-		element.click();
+		clickInView(by);
 		return this;
 	}
 
@@ -162,10 +163,7 @@ public final class RealBrowser implements AutoCloseable {
 	 * changes made in place by htmx.
 	 */
 	public RealBrowser clickAndWaitForText(By by, By where, String text) {
-		WebElement element = find(by);
-		((org.openqa.selenium.JavascriptExecutor) this.driver)
-			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-		element.click();
+		clickInView(by);
 		new org.openqa.selenium.support.ui.WebDriverWait(this.driver, Duration.ofSeconds(15))
 			.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(where, text));
 		return this;

@@ -264,12 +264,7 @@ class WarningMailTests {
 			String staffNotice) throws Exception {
 		String helpdeskName = Users.create(this.port, "HELPDESK");
 		long incident = newIncident(ApiClient.basic(this.port, helpdeskName, Users.PASSWORD));
-		long sato = this.jdbc.sql("SELECT id FROM partner_contact WHERE email = 'sato@aoba-shoji.co.jp'")
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("UPDATE incident SET partner_id = ?, contact_id = ? WHERE id = ?")
-			.params(aoba(), sato, incident)
-			.update();
+		reportedBySato(incident);
 
 		try (RealBrowser browser = RealBrowser.open(this.port, language)) {
 			browser.signIn(helpdeskName, Users.PASSWORD).go("/incidents/" + incident);
@@ -557,6 +552,16 @@ class WarningMailTests {
 			.doesNotContain("お振込先変更のお知らせ", "billing@cdn-upd.example.top");
 	}
 
+	/** The incident was reported by 佐藤 of 青葉トレーディング. */
+	void reportedBySato(long incident) {
+		long sato = this.jdbc.sql("SELECT id FROM partner_contact WHERE email = 'sato@aoba-shoji.co.jp'")
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("UPDATE incident SET partner_id = ?, contact_id = ? WHERE id = ?")
+			.params(aoba(), sato, incident)
+			.update();
+	}
+
 	long aoba() {
 		return this.jdbc.sql("SELECT partner_id FROM partner_domain WHERE domain = 'aoba-shoji.co.jp'")
 			.query(Long.class)
@@ -693,12 +698,7 @@ class WarningMailTests {
 	void theReplyToTheReporterGoesToWhoReportedAndThePartnerAffectedNoticeCitesTheMailInTheirName() {
 		ApiClient manager = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK", "MANAGER"), Users.PASSWORD);
 		long incident = newIncident(manager);
-		long sato = this.jdbc.sql("SELECT id FROM partner_contact WHERE email = 'sato@aoba-shoji.co.jp'")
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("UPDATE incident SET partner_id = ?, contact_id = ? WHERE id = ?")
-			.params(aoba(), sato, incident)
-			.update();
+		reportedBySato(incident);
 		long thanks = sendAll(manager, incident, """
 				{"purpose": "REPORTER_THANKS", "language": "ja", "fromAddress": "soumu@kitamura-seiki.co.jp"}""");
 		assertThat(this.jdbc.sql("SELECT to_address || ' ' || subject FROM warning_draft WHERE batch_id = ?")
