@@ -239,7 +239,8 @@ class IncidentApiTests {
 				{"title": "", "channel": "PHONE", "severity": "HIGH", "impersonatedAddresses": ["not-an-address"],
 				 "reportedAt": "2026-11-20T01:30:00Z"}""");
 		assertThat(bad.statusCode()).isEqualTo(400);
-		assertThat(bad.body()).contains("\"field\":\"title\"", "\"field\":\"impersonatedAddresses[0]\"");
+		assertThat(bad.body()).contains("\"field\":\"title\"", "\"field\":\"impersonatedAddresses[0]\"", "件名を入力してください。",
+				"なりすまされたアドレスはメールアドレスの形式");
 		assertThat(helpdesk
 			.post("/api/v1/incidents",
 					report("x", "", "a@b.jp").replace("\"channel\"", "\"partnerId\": 987654, \"channel\""))

@@ -205,6 +205,19 @@ class IncidentPageTests {
 	}
 
 	@Test
+	void validationMessagesNameTheFieldAndItsLimitAndTheInputsCarryThem() {
+		Browser helpdesk = signedIn("HELPDESK");
+		String empty = helpdesk.get("/incidents/new").body();
+		assertThat(empty).contains("maxlength=\"200\" required=\"required\" id=\"title\"");
+
+		HttpResponse<String> response = helpdesk.post("/incidents",
+				report("長".repeat(201), "上限商事", "a@kitamura-seiki.co.jp"));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("件名は200文字以内で入力してください。", "href=\"#title\"");
+	}
+
+	@Test
 	void secondReportOfTheSameAddressSuggestsADuplicateThatCanBeLinked() {
 		Browser helpdesk = signedIn("HELPDESK");
 		String first = open(helpdesk, report("一件目", "重複商事", "ceo@kitamura-seiki.co.jp"));

@@ -31,7 +31,7 @@ class MessagesTests {
 			String text = japanese.getProperty(key);
 			if (text.contains("担当者")) {
 				assertThat(key).as("%s=%s", key, text)
-					.matches("partner\\.(contacts.*|search\\.placeholder|merge\\.help)|incident\\.contact.*"
+					.matches("(partner|field)\\.(contacts.*|search\\.placeholder|merge\\.help)|incident\\.contact.*"
 							+ "|warning\\.includeReporter");
 			}
 		}
