@@ -18,8 +18,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.spoofdesk.shared.CompanyTimeZone;
 import io.spoofdesk.shared.Csv;
+import io.spoofdesk.shared.CsvLanguage;
 import io.spoofdesk.shared.NotFoundException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -41,6 +43,12 @@ class ReportController {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+	/** The period CSV's column labels in the reader's language; the codes come last. */
+	private static final List<String> PERIOD_HEADER = List.of("incident.reference", "incident.title",
+			"incident.partner", "incident.channel", "incident.severity", "incident.status", "incident.assignee",
+			"incident.reportedAt", "csv.triagedAt", "csv.containedAt", "csv.closedAt", "csv.hoursToTriage",
+			"csv.hoursToContain", "csv.hoursToClose", "csv.channelCode", "csv.severityCode", "csv.statusCode");
+
 	private final IncidentReports incidentReports;
 
 	private final PeriodReports periodReports;
@@ -51,8 +59,11 @@ class ReportController {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	ReportController(IncidentReports incidentReports, PeriodReports periodReports, PdfReports pdf,
-			CompanyTimeZone timeZone, Clock clock) {
+			CompanyTimeZone timeZone, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.incidentReports = incidentReports;
 		this.periodReports = periodReports;
 		this.pdf = pdf;
@@ -96,11 +107,12 @@ class ReportController {
 	}
 
 	/**
-	 * Every incident of the period as CSV for Excel in Japan (UTF-8 with a byte-order
-	 * mark, CRLF, formula-like cells neutralised by {@link Csv}).
+	 * Every incident of the period as CSV for Excel in Japan, in the reader's language
+	 * with the codes in the last columns (UTF-8 with a byte-order mark, CRLF,
+	 * formula-like cells neutralised by {@link Csv}).
 	 */
 	@GetMapping("/reports/period.csv")
-	void periodCsv(@RequestParam String period, HttpServletResponse response) throws IOException {
+	void periodCsv(@RequestParam String period, Locale locale, HttpServletResponse response) throws IOException {
 		ReportPeriod chosen = ReportPeriod.parse(period)
 			.orElseThrow(() -> new NotFoundException("Report period", period));
 		ZoneId zone = this.timeZone.zoneId();
@@ -109,17 +121,15 @@ class ReportController {
 				ContentDisposition.attachment().filename("spoofdesk-" + chosen.key() + ".csv").build().toString());
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		out.write('\uFEFF');
-		Csv.writeLine(out,
-				List.of("reference", "title", "partner", "channel", "severity", "status", "assignee", "reported_at",
-						"triaged_at", "contained_at", "closed_at", "hours_to_triage", "hours_to_contain",
-						"hours_to_close"));
+		CsvLanguage language = new CsvLanguage(this.messages, locale);
+		Csv.writeLine(out, language.header(PERIOD_HEADER));
 		this.periodReports.forEachIncident(chosen,
-				(row) -> Csv.writeLine(out,
-						List.of(row.reference(), row.title(), text(row.partner()), row.channel(), row.severity(),
-								row.status(), text(row.assignee()), format(row.reportedAt(), zone),
-								format(row.triaged(), zone), format(row.contained(), zone), format(row.closed(), zone),
-								hours(row.reportedAt(), row.triaged()), hours(row.reportedAt(), row.contained()),
-								hours(row.reportedAt(), row.closed()))));
+				(row) -> Csv.writeLine(out, List.of(row.reference(), row.title(), text(row.partner()),
+						language.label("channel.", row.channel()), language.label("severity.", row.severity()),
+						language.label("status.", row.status()), text(row.assignee()), format(row.reportedAt(), zone),
+						format(row.triaged(), zone), format(row.contained(), zone), format(row.closed(), zone),
+						hours(row.reportedAt(), row.triaged()), hours(row.reportedAt(), row.contained()),
+						hours(row.reportedAt(), row.closed()), row.channel(), row.severity(), row.status())));
 		out.flush();
 	}
 

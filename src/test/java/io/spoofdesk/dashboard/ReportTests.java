@@ -171,9 +171,9 @@ class ReportTests {
 		assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
 		List<String> lines = csv.body().lines().toList();
 		assertThat(lines).hasSize(3);
-		assertThat(lines.get(0)).startsWith("\uFEFFreference,title,");
-		assertThat(lines.get(1)).contains(",\"'=SUM(A1:A9) 数式ではない\",", ",CLOSED,", ",2017-02-10 10:00,",
-				",2017-02-10 12:00,2017-02-10 15:00,2017-02-11 16:00,2.0,5.0,30.0");
+		assertThat(lines.get(0)).startsWith("\uFEFF管理番号,件名,取引先,受付経路,重大度,ステータス,");
+		assertThat(lines.get(1)).contains(",\"'=SUM(A1:A9) 数式ではない\",", ",完了,", ",2017-02-10 10:00,",
+				",2017-02-10 12:00,2017-02-10 15:00,2017-02-11 16:00,2.0,5.0,30.0,", ",CLOSED");
 
 		HttpResponse<byte[]> pdf = manager.send(manager.request("/reports/period.pdf?period=2017-02").GET().build(),
 				HttpResponse.BodyHandlers.ofByteArray());

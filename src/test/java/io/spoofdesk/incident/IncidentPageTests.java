@@ -263,9 +263,14 @@ class IncidentPageTests {
 
 		assertThat(csv.statusCode()).isEqualTo(200);
 		assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
-		assertThat(csv.body()).startsWith("\uFEFFreference,title,");
-		assertThat(csv.body()).contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\"", "CSV商事")
+		assertThat(csv.body()).startsWith("\uFEFF管理番号,件名,ステータス,重大度,");
+		assertThat(csv.body())
+			.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\"", "CSV商事", ",新規,高,", ",NEW,HIGH,PHONE")
 			.doesNotContain(",=HYPERLINK");
+		manager.get("/incidents?lang=en");
+		assertThat(manager.get("/incidents/export.csv?impersonated=csv@kitamura-seiki.co.jp").body())
+			.startsWith("\uFEFFReference,Title,Status,Severity,")
+			.contains(",New,High,");
 		assertThat(helpdesk.get("/incidents/export.csv").statusCode()).as("exports are for managers").isEqualTo(403);
 	}
 
