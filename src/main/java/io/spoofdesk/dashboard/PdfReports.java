@@ -13,7 +13,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +36,12 @@ class PdfReports {
 
 	private final String stylesheet;
 
-	PdfReports(ITemplateEngine templates) {
+	/** Lets the template call beans as pages do ({@code @people.name(…)}). */
+	private final ThymeleafEvaluationContext beans;
+
+	PdfReports(ITemplateEngine templates, ApplicationContext application) {
 		this.templates = templates;
+		this.beans = new ThymeleafEvaluationContext(application, null);
 		this.stylesheet = read(new ClassPathResource("static/css/report.css"));
 	}
 
@@ -43,6 +49,7 @@ class PdfReports {
 		Context context = new Context(locale, variables);
 		context.setVariable("pdf", true);
 		context.setVariable("stylesheet", this.stylesheet);
+		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, this.beans);
 		String html = this.templates.process(template, context);
 		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
 		try {

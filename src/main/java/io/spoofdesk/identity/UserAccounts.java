@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
@@ -47,6 +49,9 @@ public class UserAccounts {
 	/** Read for every incident page's assignee list; kept for a few seconds. */
 	private final RecentValue<List<UserView>> assignable;
 
+	/** User name → display name, for pages that show who did something. */
+	private final RecentValue<Map<String, String>> displayNames;
+
 	/** What signed-in sessions are checked against: forgotten on every change here. */
 	private final AccountStates accountStates;
 
@@ -65,6 +70,8 @@ public class UserAccounts {
 		readOnly.setReadOnly(true);
 		this.assignable = new RecentValue<>(() -> readOnly.execute(status -> loadAssignable()), Duration.ofSeconds(5),
 				clock);
+		this.displayNames = new RecentValue<>(() -> readOnly.execute(status -> loadDisplayNames()),
+				Duration.ofSeconds(5), clock);
 	}
 
 	/**
@@ -93,6 +100,21 @@ public class UserAccounts {
 	 */
 	public List<UserView> assignable() {
 		return this.assignable.get();
+	}
+
+	/**
+	 * The name a person is shown by: their display name, or the user name itself when no
+	 * user has it (SpoofDesk's own {@code system}, a name typed into a failed sign-in). A
+	 * rename on another instance shows within five seconds.
+	 */
+	public String displayName(String username) {
+		return (username != null) ? this.displayNames.get().getOrDefault(username, username) : null;
+	}
+
+	private Map<String, String> loadDisplayNames() {
+		return this.users.findAllByOrderByUsername()
+			.stream()
+			.collect(Collectors.toUnmodifiableMap(AppUser::username, AppUser::displayName));
 	}
 
 	private List<UserView> loadAssignable() {
@@ -125,6 +147,7 @@ public class UserAccounts {
 	@Transactional
 	UserView create(NewUser user) {
 		this.assignable.forget();
+		this.displayNames.forget();
 		String username = user.username().trim();
 		if (exists(username)) {
 			throw new ConflictException("identity.username.taken");
@@ -150,6 +173,7 @@ public class UserAccounts {
 	@Transactional
 	UserView update(long id, long expectedVersion, String displayName, String email, Set<Role> roles) {
 		this.assignable.forget();
+		this.displayNames.forget();
 		this.accountStates.forget(id);
 		AppUser user = findExpecting(id, expectedVersion);
 		auditChange(user, "displayName", user.displayName(), displayName.trim());

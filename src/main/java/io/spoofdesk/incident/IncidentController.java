@@ -119,7 +119,7 @@ class IncidentController {
 		boolean more = rows.size() > PAGE_SIZE;
 		List<IncidentRow> page = more ? rows.subList(0, PAGE_SIZE) : rows;
 		List<IncidentListLine> lines = page.stream()
-			.map(row -> IncidentListLine.of(row, zone, this.messages, locale))
+			.map(row -> IncidentListLine.of(row, zone, this.messages, locale, this.users::displayName))
 			.toList();
 		model.addAttribute("rows", lines);
 		model.addAttribute("shortTerms", IncidentList.hasTooShortTerms(filter.q()));

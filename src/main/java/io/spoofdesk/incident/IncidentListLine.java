@@ -3,6 +3,7 @@ package io.spoofdesk.incident;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import org.springframework.context.MessageSource;
 
@@ -17,12 +18,13 @@ record IncidentListLine(long id, String reference, String title, String partnerN
 
 	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-	static IncidentListLine of(IncidentRow row, ZoneId zone, MessageSource messages, Locale locale) {
+	static IncidentListLine of(IncidentRow row, ZoneId zone, MessageSource messages, Locale locale,
+			UnaryOperator<String> displayName) {
 		return new IncidentListLine(row.id(), row.reference(), row.title(), row.partnerName(),
 				messages.getMessage("status." + row.status(), null, locale),
 				messages.getMessage("severity." + row.severity(), null, locale),
-				row.severity() == Severity.CRITICAL || row.severity() == Severity.HIGH, row.assignee(),
-				MINUTES.format(row.reportedAt().atZone(zone)));
+				row.severity() == Severity.CRITICAL || row.severity() == Severity.HIGH,
+				displayName.apply(row.assignee()), MINUTES.format(row.reportedAt().atZone(zone)));
 	}
 
 }

@@ -25,7 +25,7 @@ final class IncidentRowsHtml {
 				.append(text(line.reference()))
 				.append("</a></td><td>")
 				.append(text(line.title()))
-				.append("</td><td>")
+				.append("</td><td class=\"d-none d-md-table-cell\">")
 				.append(text(line.partnerName()))
 				.append("</td><td><span class=\"badge text-bg-secondary\">")
 				.append(text(line.statusLabel()))
@@ -33,9 +33,9 @@ final class IncidentRowsHtml {
 				.append(line.severe() ? "badge text-bg-danger" : "badge text-bg-light border")
 				.append("\">")
 				.append(text(line.severityLabel()))
-				.append("</span></td><td>")
+				.append("</span></td><td class=\"d-none d-md-table-cell\">")
 				.append(text(line.assignee()))
-				.append("</td><td class=\"text-nowrap\">")
+				.append("</td><td class=\"text-nowrap d-none d-sm-table-cell\">")
 				.append(text(line.reportedAt()))
 				.append("</td></tr>\n");
 		}

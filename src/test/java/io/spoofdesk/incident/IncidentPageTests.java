@@ -93,7 +93,7 @@ class IncidentPageTests {
 			.body()
 			.replaceAll("(?s).*<h2 class=\"h5\">履歴</h2>(.*?)</table>.*", "$1");
 
-		assertThat(history).contains("<td>状況</td>", ">新規</td>", ">トリアージ済み</td>", "<td>受付番号</td>")
+		assertThat(history).contains("<td>ステータス</td>", ">新規</td>", ">トリアージ済み</td>", "<td>管理番号</td>")
 			.doesNotContain("<td>status</td>", ">TRIAGED</td>", "<td>reference</td>");
 		assertThat(signedIn("HELPDESK").acceptLanguage("en").get(location + "?lang=en").body())
 			.contains("<td>Status</td>", ">Triaged</td>");

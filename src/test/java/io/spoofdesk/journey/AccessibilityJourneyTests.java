@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every main page, as the helpdesk/manager and as the admin see it, in Japanese and in
  * English, checked by axe-core's WCAG 2.1 A/AA rules in Chromium (each screenshot runs
  * them; {@link RealBrowser#close()} fails on any violation). The incident has a mail, its
- * checklist and a warning batch, so the busiest page is checked with all its panels.
+ * checklist and a warning batch, so the busiest page is checked with all its panels. Each
+ * screenshot also checks the layout (no sideways scrolling, no squeezed table cell), at
+ * 1280 px and, for the pages used on a phone, at 400 px.
  */
 @ServerTest
 class AccessibilityJourneyTests {
@@ -88,6 +90,12 @@ class AccessibilityJourneyTests {
 					.doesNotContain("Whitelabel", "エラーが発生しました", "Something went wrong", "ページが見つかりません",
 							"Page not found");
 				browser.screenshot("a11y-" + language + path.replaceAll("[^a-z0-9]+", "-"));
+			}
+			// a phone held upright: the list, the case page and the home page fit its
+			// width
+			browser.resize(400, 900);
+			for (String path : List.of("/", "/incidents", "/incidents/" + incident, "/tasks")) {
+				browser.go(path).screenshot("a11y-" + language + "-400" + path.replaceAll("[^a-z0-9]+", "-"));
 			}
 		}
 		try (RealBrowser admin = RealBrowser.open(this.port, language)) {

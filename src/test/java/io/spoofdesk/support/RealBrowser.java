@@ -36,6 +36,8 @@ public final class RealBrowser implements AutoCloseable {
 
 	private final java.util.List<String> accessibilityProblems = new java.util.ArrayList<>();
 
+	private final java.util.List<String> layoutProblems = new java.util.ArrayList<>();
+
 	private RealBrowser(WebDriver driver, String baseUrl, Path userDataDirectory) {
 		this.driver = driver;
 		this.baseUrl = baseUrl;
@@ -65,6 +67,12 @@ public final class RealBrowser implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Sets the window's size (the journeys start at 1280 × 1000). */
+	public RealBrowser resize(int width, int height) {
+		this.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+		return this;
 	}
 
 	public RealBrowser go(String path) {
@@ -184,10 +192,12 @@ public final class RealBrowser implements AutoCloseable {
 	/**
 	 * Saves a screenshot as {@code target/screenshots/<name>.png}, and checks the page
 	 * against axe-core's WCAG 2.1 A and AA rules: any violation fails the journey when
-	 * the browser closes (after its remaining pages were checked too).
+	 * the browser closes (after its remaining pages were checked too), as does a layout
+	 * problem ({@link Layout}).
 	 */
 	public RealBrowser screenshot(String name) {
 		this.accessibilityProblems.addAll(Accessibility.violations(this.driver, name));
+		this.layoutProblems.addAll(Layout.problems(this.driver, name));
 		try {
 			Path target = Path.of("target", "screenshots", name + ".png");
 			Files.createDirectories(target.getParent());
@@ -210,6 +220,9 @@ public final class RealBrowser implements AutoCloseable {
 		if (!this.accessibilityProblems.isEmpty()) {
 			throw new AssertionError(
 					"axe-core found WCAG 2.1 A/AA violations:\n" + String.join("\n", this.accessibilityProblems));
+		}
+		if (!this.layoutProblems.isEmpty()) {
+			throw new AssertionError("Layout problems:\n" + String.join("\n", this.layoutProblems));
 		}
 	}
 
