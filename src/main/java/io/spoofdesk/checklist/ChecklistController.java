@@ -244,6 +244,9 @@ class ChecklistController {
 				redirect.addFlashAttribute("stepErrorField", errorField);
 				redirect.addFlashAttribute("stepErrorId", stepId);
 			}
+			else {
+				redirect.addFlashAttribute("success", "checklist.step.saved");
+			}
 			return "redirect:" + target;
 		}
 		response.setStatus(status.value());

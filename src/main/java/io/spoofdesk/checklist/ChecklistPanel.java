@@ -27,7 +27,11 @@ class ChecklistPanel implements IncidentPanel {
 
 	private final SuspiciousMails mails;
 
-	ChecklistPanel(Checklists checklists, Playbooks playbooks, UserAccounts users, SuspiciousMails mails) {
+	private final EvidenceStore evidence;
+
+	ChecklistPanel(Checklists checklists, Playbooks playbooks, UserAccounts users, SuspiciousMails mails,
+			EvidenceStore evidence) {
+		this.evidence = evidence;
 		this.checklists = checklists;
 		this.playbooks = playbooks;
 		this.users = users;
@@ -79,12 +83,26 @@ class ChecklistPanel implements IncidentPanel {
 		return new StepContext(incidentId, CurrentUser.username(), roles, incidentOpen, StepRules.canPlan(roles),
 				roles.contains(Role.MANAGER), roles.contains(Role.MANAGER) || roles.contains(Role.ADMIN),
 				StepRules.canPlan(roles) ? this.users.assignable().stream().map(UserView::username).toList()
-						: List.of());
+						: List.of(),
+				this.evidence.evidencedSteps(incidentId));
 	}
 
 	/** The reader, as the step rows and the step page see them. */
 	record StepContext(long incidentId, String user, Set<Role> roles, boolean incidentOpen, boolean canPlan,
-			boolean manager, boolean canDownload, List<String> assignable) {
+			boolean manager, boolean canDownload, List<String> assignable, Set<Long> evidencedSteps) {
+
+		/**
+		 * Whether the step cannot be ticked done yet because its evidence is missing (the
+		 * row links to the upload instead).
+		 */
+		public boolean needsEvidence(StepView step) {
+			return step.evidenceRequired() && !this.evidencedSteps.contains(step.id());
+		}
+
+		/** Whether skipping is refused to this reader: a required step, not a manager. */
+		public boolean skipNeedsManager(StepView step) {
+			return step.required() && !this.manager;
+		}
 
 		public boolean canWork(StepView step) {
 			return this.incidentOpen && StepRules.canWork(step.assignee(), this.user, this.roles);

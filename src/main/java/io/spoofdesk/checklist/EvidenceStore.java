@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,13 @@ class EvidenceStore {
 					rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
 					rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant()))
 			.list();
+	}
+
+	/** The incident's evidence-required steps that have a file. */
+	Set<Long> evidencedSteps(long incidentId) {
+		return Set.copyOf(this.jdbc.sql("""
+				SELECT DISTINCT e.step_id FROM step_evidence e JOIN checklist_step s ON s.id = e.step_id
+				WHERE s.incident_id = ? AND s.evidence_required""").param(incidentId).query(Long.class).list());
 	}
 
 	int count(long stepId) {

@@ -59,12 +59,16 @@ class IncidentMailHooks implements IncidentPanel, IncidentSource {
 		data.put("incidentId", incident.id());
 		data.put("mails", rows);
 		data.put("triage", null); // every key present: the page reads data.triage
+		data.put("triageMail", null);
 		data.put("canAttach",
 				CurrentUser.roles().contains(Role.HELPDESK) || CurrentUser.roles().contains(Role.MANAGER));
 		rows.stream()
 			.filter(row -> row.triageHint() != MailAnalysis.TriageHint.NOT_ABOUT_US)
 			.reduce((first, second) -> second)
-			.ifPresent(latest -> data.put("triage", this.mails.triageOf(incident.id(), latest.id())));
+			.ifPresent(latest -> {
+				data.put("triage", this.mails.triageOf(incident.id(), latest.id()));
+				data.put("triageMail", latest);
+			});
 		return data;
 	}
 

@@ -275,7 +275,12 @@ class ChecklistTests {
 		assertThat(noEvidence.statusCode()).isEqualTo(409);
 		assertThat(noEvidence.body()).contains("証跡ファイル");
 
-		staff.get(page);
+		assertThat(staff.get("/incidents/" + incident).body()).as("the row's done button leads to the upload first")
+			.contains("href=\"" + page + "#evidence\"", "証跡を添付して完了");
+		String stepPage = staff.get(page).body();
+		assertThat(stepPage.indexOf("id=\"evidence\"")).as("evidence comes before the status form")
+			.isLessThan(stepPage.indexOf(page + "/status"));
+		assertThat(stepPage).contains("必須の項目をスキップできるのはマネージャーです");
 		assertThat(upload(staff, page, "setup.exe", "MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1)))
 			.contains("受け付けられない");
 		assertThat(upload(staff, page, "scan.txt", "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)))
@@ -285,6 +290,7 @@ class ChecklistTests {
 				"2026-11-28 full scan: 0 threats\n".getBytes(StandardCharsets.UTF_8)))
 			.contains("証跡ファイルを追加しました", "scan.log")
 			.doesNotContain("../");
+		assertThat(staff.get("/incidents/" + incident).body()).doesNotContain("href=\"" + page + "#evidence\"");
 		assertThat(status(user(staffName), incident, step(incident, "AV_SCAN"), "DONE", null).statusCode())
 			.isEqualTo(200);
 
@@ -344,6 +350,12 @@ class ChecklistTests {
 		assertThat(plain.statusCode()).isEqualTo(302);
 		assertThat(plain.headers().firstValue("Location").orElseThrow()).endsWith("#step-" + triage[0]);
 		assertThat(helpdesk.get("/incidents/" + incident).body()).contains("スキップ・保留の理由を入力してください");
+
+		HttpResponse<String> saved = helpdesk.post(
+				"/incidents/" + incident + "/checklist/steps/" + triage[0] + "/status",
+				Map.of("status", "IN_PROGRESS", "version", Long.toString(triage[1]), "back", "step"));
+		assertThat(helpdesk.get(saved.headers().firstValue("Location").orElseThrow()).body())
+			.contains("この項目の変更を保存しました。");
 	}
 
 	@Test
@@ -686,6 +698,8 @@ class ChecklistTests {
 		browser.signIn(managerName, Users.PASSWORD);
 		String page = browser.get("/incidents/" + incident).body();
 		assertThat(page).contains("id=\"suggested-playbook\"", "判定のヒント「当社の名前の悪用」に合う手順は「当社名の悪用（スキャンとパスワード確認あり）」です。");
+		assertThat(page).as("the triage names its mail and the next step")
+			.contains("判断のもとにしたメール:", "(eigyo@cdn-upd.example.top)", "次にすること:", "取引先への注意喚起メールを準備してください。");
 		long nameAbuse = this.jdbc.sql("SELECT id FROM playbook WHERE code = 'name-abused-only'")
 			.query(Long.class)
 			.single();
