@@ -54,12 +54,13 @@ class WarningApiController {
 		return this.drafts.batch(id, batchId);
 	}
 
-	@Operation(summary = "Submit, approve, return or queue a batch")
-	@PostMapping("/{batchId}/{action:submit|approve|return|queue}")
+	@Operation(summary = "Submit, withdraw, approve, return or queue a batch")
+	@PostMapping("/{batchId}/{action:submit|withdraw|approve|return|queue}")
 	Object decide(@PathVariable long id, @PathVariable long batchId, @PathVariable String action,
 			@RequestBody(required = false) Map<String, String> body) {
 		return switch (action) {
 			case "submit" -> this.drafts.submit(id, batchId);
+			case "withdraw" -> this.drafts.withdraw(id, batchId);
 			case "approve" -> this.drafts.approve(id, batchId, (body != null) ? body.get("reviewedVersions") : null);
 			case "return" -> this.drafts.sendBack(id, batchId, (body != null) ? body.get("reason") : null);
 			default -> Map.of("queued", this.drafts.queue(id, batchId));

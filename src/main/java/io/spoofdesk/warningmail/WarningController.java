@@ -113,13 +113,14 @@ class WarningController {
 		return "warningmail/batch";
 	}
 
-	@PostMapping("/incidents/{id}/warnings/{batchId}/{action:submit|approve|return|queue}")
+	@PostMapping("/incidents/{id}/warnings/{batchId}/{action:submit|withdraw|approve|return|queue}")
 	String decide(@PathVariable long id, @PathVariable long batchId, @PathVariable String action,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String reviewedVersions,
 			RedirectAttributes redirect, Locale locale) {
 		try {
 			switch (action) {
 				case "submit" -> this.drafts.submit(id, batchId);
+				case "withdraw" -> this.drafts.withdraw(id, batchId);
 				case "approve" -> this.drafts.approve(id, batchId, reviewedVersions);
 				case "return" -> this.drafts.sendBack(id, batchId, reason);
 				default -> this.drafts.queue(id, batchId);

@@ -549,12 +549,17 @@ public class WarningDrafts {
 		if (errors.hasErrors()) {
 			throw new InvalidRequestException(errors);
 		}
-		// a submitted batch is frozen for review: an edit takes it back to draft, to be
-		// submitted and approved again (the batch row first, the lock order of approve)
-		int unsubmitted = this.jdbc
-			.sql("UPDATE warning_batch SET status = 'DRAFT' WHERE id = ? AND incident_id = ? AND status = 'SUBMITTED'")
+		// a submitted batch is frozen for review: it is withdrawn first, then edited,
+		// submitted and approved again (the batch row locked first, the lock order of
+		// approve)
+		String batchStatus = this.jdbc
+			.sql("SELECT status FROM warning_batch WHERE id = ? AND incident_id = ? FOR UPDATE")
 			.params(draft.batchId(), incidentId)
-			.update();
+			.query(String.class)
+			.single();
+		if ("SUBMITTED".equals(batchStatus)) {
+			throw new ConflictException("warning.draft.awaitingApproval");
+		}
 		int updated = this.jdbc.sql("""
 				UPDATE warning_draft SET to_address = ?, cc_addresses = ?, subject = ?, body = ?, updated_at = ?,
 				       updated_by = ?, version = version + 1
@@ -568,11 +573,27 @@ public class WarningDrafts {
 		}
 		this.auditLog.record(AuditEntry.change("WARNING_EDITED", TARGET, incidentId, "draft " + draftId,
 				draft.subject(), subject.strip()));
-		if (unsubmitted > 0) {
-			this.auditLog.record(AuditEntry.change("WARNING_UNSUBMITTED", TARGET, incidentId, "warningBatch",
-					"SUBMITTED", draft.batchId() + ": DRAFT"));
-		}
 		return draft(incidentId, draftId);
+	}
+
+	/**
+	 * Takes a batch waiting for approval back to draft, so its drafts can be edited; it
+	 * is then submitted (and approved) again.
+	 */
+	@Transactional
+	public BatchView withdraw(long incidentId, long batchId) {
+		requireDrafter();
+		batch(incidentId, batchId);
+		int withdrawn = this.jdbc
+			.sql("UPDATE warning_batch SET status = 'DRAFT' WHERE id = ? AND incident_id = ? AND status = 'SUBMITTED'")
+			.params(batchId, incidentId)
+			.update();
+		if (withdrawn == 0) {
+			throw new ConflictException("warning.batch.wrongState");
+		}
+		this.auditLog.record(AuditEntry.change("WARNING_UNSUBMITTED", TARGET, incidentId, "warningBatch", "SUBMITTED",
+				batchId + ": DRAFT"));
+		return batch(incidentId, batchId);
 	}
 
 	/** Hands a batch to the managers for approval, and tells them. */

@@ -164,7 +164,12 @@ class WarningMailTests {
 		assertThat(helpdeskApi.post(draftsUrl + "/approve", "{}").statusCode()).as("helpdesk does not approve")
 			.isEqualTo(403);
 
+		assertThat(page).as("two drafts, both drafts: the count alone").contains(">2 通</span>");
 		assertThat(helpdeskApi.post(draftsUrl + "/submit", "{}").statusCode()).isEqualTo(200);
+		assertThat(helpdesk.get("/incidents/" + incident + "/warnings/" + batch).body())
+			.as("waiting for approval: withdrawn first, not edited")
+			.contains("承認依頼を取り下げて編集する")
+			.doesNotContain("/drafts/" + aobaDraft + "\"");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM notification WHERE username = ? AND kind = 'APPROVAL_WAITING'")
 			.param(managerName)
 			.query(Integer.class)
@@ -440,7 +445,8 @@ class WarningMailTests {
 
 	@Test
 	void freeMailAndUnknownAddressesEachGetTheirOwnDraftSoNoRecipientSeesAnothersAddress() {
-		ApiClient api = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK"), Users.PASSWORD);
+		String helpdeskName = Users.create(this.port, "HELPDESK");
+		ApiClient api = ApiClient.basic(this.port, helpdeskName, Users.PASSWORD);
 		long incident = newIncident(api);
 		HttpResponse<String> created = api.post("/api/v1/incidents/" + incident + "/warnings",
 				"""
@@ -463,6 +469,11 @@ class WarningMailTests {
 		assertThat(drafts).containsExactlyInAnyOrder("kato@aoba-shoji.co.jp ito@aoba-shoji.co.jp",
 				"taro.private@gmail.com", "hanako.home@gmail.com", "keitai@docomo.ne.jp", "a@unknown-corp.example",
 				"b@unknown-corp.example");
+		Browser helpdesk = new Browser(this.port);
+		helpdesk.signIn(helpdeskName, Users.PASSWORD);
+		assertThat(helpdesk.get("/incidents/" + incident).body()).as("the history says it in words")
+			.contains("一括作成 #" + batch + ": 下書き 6 通・宛先 7 件")
+			.doesNotContain("drafts, 7 addresses");
 	}
 
 	@Test
@@ -498,10 +509,18 @@ class WarningMailTests {
 		String reviewed = helpdesk.get(url).body().replaceAll("(?s).*\"reviewedVersions\":\"([^\"]*)\".*", "$1");
 		assertThat(reviewed).isEqualTo(draft + ":0");
 
-		// the helpdesk edits after submitting: the batch goes back to draft
-		HttpResponse<String> edited = helpdesk.put(url.replaceAll("/\\d+$", "") + "/drafts/" + draft, """
+		// waiting for approval, a draft is not edited; withdrawn, it is, and the batch is
+		// a
+		// draft again
+		String change = """
 				{"toAddress": "kato@aoba-shoji.co.jp", "ccAddresses": ["boss@attacker.example"],
-				 "subject": "請求書の振込先変更", "body": "こちらにお振込みください"}""");
+				 "subject": "請求書の振込先変更", "body": "こちらにお振込みください"}""";
+		String draftUrl = url.replaceAll("/\\d+$", "") + "/drafts/" + draft;
+		HttpResponse<String> frozen = helpdesk.put(draftUrl, change);
+		assertThat(frozen.statusCode()).as(frozen.body()).isEqualTo(409);
+		assertThat(frozen.body()).contains("承認待ちの下書きは編集できません");
+		assertThat(helpdesk.post(url + "/withdraw", "{}").statusCode()).isEqualTo(200);
+		HttpResponse<String> edited = helpdesk.put(draftUrl, change);
 		assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
 		assertThat(helpdesk.get(url).body()).contains("\"status\":\"DRAFT\"");
 		assertThat(manager.post(url + "/approve", "{\"reviewedVersions\": \"" + reviewed + "\"}").statusCode())
