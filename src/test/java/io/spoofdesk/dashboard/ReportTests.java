@@ -108,6 +108,8 @@ class ReportTests {
 		String en = manager.acceptLanguage("en").get("/incidents/" + id + "/report").body();
 		assertThat(en).contains("Incident report", "Timeline", "Partners warned", "Status:", "Triaged");
 		assertThat(manager.get("/incidents/" + id).body()).contains("/incidents/" + id + "/report");
+		assertThat(ja).as("the way back into the app and the language switch")
+			.contains("class=\"report-nav\"", "href=\"/dashboard\"", "href=\"/incidents/" + id + "/report?lang=en\"");
 	}
 
 	@Test
@@ -117,9 +119,33 @@ class ReportTests {
 		Browser manager = new Browser(this.port);
 		manager.signIn(Users.create(this.port, "MANAGER"), Users.PASSWORD);
 
-		HttpResponse<byte[]> response = manager.send(manager.request("/incidents/" + id + "/report.pdf").GET().build(),
-				HttpResponse.BodyHandlers.ofByteArray());
+		List<String> cssWarnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+		java.util.logging.Logger cssParser = java.util.logging.Logger.getLogger("com.openhtmltopdf.css-parse");
+		java.util.logging.Handler listener = new java.util.logging.Handler() {
+			@Override
+			public void publish(java.util.logging.LogRecord record) {
+				cssWarnings.add(record.getMessage());
+			}
 
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+		};
+		cssParser.addHandler(listener);
+		HttpResponse<byte[]> response;
+		try {
+			response = manager.send(manager.request("/incidents/" + id + "/report.pdf").GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		finally {
+			cssParser.removeHandler(listener);
+		}
+
+		assertThat(cssWarnings).as("the stylesheet is what openhtmltopdf supports").isEmpty();
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
 		assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment", ".pdf");
