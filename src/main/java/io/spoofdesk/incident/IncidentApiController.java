@@ -37,7 +37,11 @@ class IncidentApiController {
 
 	private final CompanyTimeZone timeZone;
 
-	IncidentApiController(Incidents incidents, IncidentList list, CompanyTimeZone timeZone) {
+	private final IncidentRelations relations;
+
+	IncidentApiController(Incidents incidents, IncidentList list, CompanyTimeZone timeZone,
+			IncidentRelations relations) {
+		this.relations = relations;
 		this.incidents = incidents;
 		this.list = list;
 		this.timeZone = timeZone;
@@ -84,6 +88,25 @@ class IncidentApiController {
 		return this.incidents.changeStatus(id, request.status(), request.reason(), request.version());
 	}
 
+	@Operation(summary = "List an incident's related incidents")
+	@GetMapping("/{id}/links")
+	List<IncidentRow> links(@PathVariable long id) {
+		this.incidents.get(id);
+		return this.relations.linked(id);
+	}
+
+	/**
+	 * Links a related incident (the same campaign), named by its reference, as the case
+	 * page does; answers the incident's related incidents.
+	 */
+	@Operation(summary = "Link a related incident")
+	@PostMapping("/{id}/links")
+	@PreAuthorize(IncidentController.EDITORS)
+	List<IncidentRow> link(@PathVariable long id, @Valid @RequestBody LinkRequest request) {
+		this.incidents.link(id, request.reference());
+		return this.relations.linked(id);
+	}
+
 	@Operation(summary = "List an incident's notes")
 	@GetMapping("/{id}/notes")
 	List<IncidentNote.NoteView> notes(@PathVariable long id) {
@@ -106,6 +129,10 @@ class IncidentApiController {
 	}
 
 	record NoteRequest(@NotBlank @Size(max = 10000) String body) {
+
+	}
+
+	record LinkRequest(@NotBlank @Size(max = 32) String reference) {
 
 	}
 

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
+import io.spoofdesk.shared.ConflictException;
+import io.spoofdesk.shared.Csv;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -28,8 +31,11 @@ class PartnerApiController {
 
 	private final PartnerDirectory directory;
 
-	PartnerApiController(PartnerDirectory directory) {
+	private final PartnerCsv csv;
+
+	PartnerApiController(PartnerDirectory directory, PartnerCsv csv) {
 		this.directory = directory;
+		this.csv = csv;
 	}
 
 	@Operation(summary = "Search partners")
@@ -57,6 +63,54 @@ class PartnerApiController {
 	@PreAuthorize(PartnerController.EDITORS)
 	PartnerView update(@PathVariable long id, @Valid @RequestBody PartnerCommand command) {
 		return this.directory.update(id, command);
+	}
+
+	/**
+	 * Imports partners from a CSV file as the import page does (UTF-8 or Shift_JIS, the
+	 * export's columns): every valid row is created, every invalid one is answered with
+	 * its line and what is wrong; with {@code dryRun=true} nothing is created.
+	 */
+	@Operation(summary = "Import partners from CSV")
+	@PostMapping(path = "/import", consumes = { "text/csv", "application/octet-stream" })
+	@PreAuthorize(PartnerController.EDITORS)
+	ImportResult importCsv(@RequestBody byte[] file, @RequestParam(defaultValue = "false") boolean dryRun) {
+		if (file.length == 0 || file.length > PartnerCsvController.MAX_CSV_BYTES) {
+			throw new ConflictException((file.length == 0) ? "partner.import.empty" : "partner.import.tooLarge");
+		}
+		PartnerCsv.ImportPreview preview = this.csv.preview(Csv.decode(file));
+		if (!preview.fileErrors().isEmpty()) {
+			throw new ConflictException(preview.fileErrors().get(0));
+		}
+		int created = dryRun ? 0 : this.directory.createAll(preview.validCommands());
+		List<RefusedRow> refused = preview.rows()
+			.stream()
+			.filter(row -> !row.valid())
+			.map(row -> new RefusedRow(row.line(), row.errors()))
+			.toList();
+		return new ImportResult(dryRun, preview.validCount(), created, refused);
+	}
+
+	/** Merges a duplicate partner into this one (its domains, contacts and incidents). */
+	@Operation(summary = "Merge a duplicate into a partner")
+	@PostMapping("/{id}/merge")
+	@PreAuthorize(PartnerController.EDITORS)
+	PartnerView merge(@PathVariable long id, @Valid @RequestBody MergeRequest request) {
+		this.directory.merge(id, request.duplicateId());
+		return this.directory.get(id);
+	}
+
+	/** What an import did: rows it could take, partners created, rows refused and why. */
+	record ImportResult(boolean dryRun, long validRows, int created, List<RefusedRow> refused) {
+
+	}
+
+	/** A row of the file that was not imported: its line and its problems. */
+	record RefusedRow(int line, List<String> errors) {
+
+	}
+
+	record MergeRequest(@NotNull Long duplicateId) {
+
 	}
 
 }

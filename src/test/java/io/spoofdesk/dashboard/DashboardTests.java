@@ -50,6 +50,21 @@ class DashboardTests {
 	}
 
 	@Test
+	void theApiAnswersTheFiguresThePageShowsToManagersOnly() {
+		ApiClient manager = ApiClient.basic(this.port, Users.create(this.port, "MANAGER"), Users.PASSWORD);
+		Dashboard figures = this.queries.current();
+
+		HttpResponse<String> answered = manager.get("/api/v1/dashboard");
+
+		assertThat(answered.statusCode()).isEqualTo(200);
+		assertThat(answered.body()).contains("\"openByStatus\":", "\"overdueByPerson\":", "\"times\":",
+				"\"partnersWarned\":" + figures.partnersWarned(), "\"weekStart\":\"" + figures.weekStart() + "\"");
+		assertThat(ApiClient.basic(this.port, Users.create(this.port, "STAFF"), Users.PASSWORD)
+			.get("/api/v1/dashboard")
+			.statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void responseTimesFollowTheDefinitions() {
 		Instant reported = Instant.parse("2019-03-10T00:00:00Z");
 		long closed = incident(reported, "CLOSED");

@@ -249,6 +249,28 @@ class IncidentApiTests {
 	}
 
 	@Test
+	void relatedIncidentsAreLinkedByReferenceThroughTheApiAsOnThePage() {
+		ApiClient helpdesk = user("HELPDESK");
+		HttpResponse<String> first = helpdesk.post("/api/v1/incidents", report("同じ攻撃 1", "", "link@k.jp"));
+		HttpResponse<String> second = helpdesk.post("/api/v1/incidents", report("同じ攻撃 2", "", "link@k.jp"));
+		String firstId = group(ID, first.body());
+		String secondReference = group(REFERENCE, second.body());
+
+		HttpResponse<String> linked = helpdesk.post("/api/v1/incidents/" + firstId + "/links",
+				"{\"reference\": \"" + secondReference.toLowerCase(java.util.Locale.ROOT) + "\"}");
+
+		assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+		assertThat(linked.body()).contains("\"reference\":\"" + secondReference + "\"");
+		assertThat(helpdesk.get("/api/v1/incidents/" + group(ID, second.body()) + "/links").body()).as("both ways")
+			.contains(group(REFERENCE, first.body()));
+		assertThat(helpdesk.post("/api/v1/incidents/" + firstId + "/links", "{\"reference\": \"INC-1999-0001\"}")
+			.statusCode()).isEqualTo(409);
+		assertThat(user("STAFF")
+			.post("/api/v1/incidents/" + firstId + "/links", "{\"reference\": \"" + secondReference + "\"}")
+			.statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void staffAddNotesButDoNotOpenCases() {
 		ApiClient staff = user("STAFF");
 		assertThat(staff.post("/api/v1/incidents", report("x", "", "a@b.jp")).statusCode()).isEqualTo(403);

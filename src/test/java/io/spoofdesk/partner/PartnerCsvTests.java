@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.spoofdesk.shared.Csv;
+import io.spoofdesk.support.ApiClient;
 import io.spoofdesk.support.Browser;
 import io.spoofdesk.support.ServerTest;
 import io.spoofdesk.support.Users;
@@ -59,6 +60,38 @@ class PartnerCsvTests {
 		assertThat(this.directory.search("カンマ", 5)).singleElement()
 			.satisfies(partner -> assertThat(partner.notes()).isEqualTo("複数行の\r\nメモ"));
 		assertThat(this.directory.search("壊れた行の会社", 5)).isEmpty();
+	}
+
+	@Test
+	void theApiImportsTheSameFileAfterADryRunAndMergesADuplicate() {
+		ApiClient helpdesk = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK"), Users.PASSWORD);
+		String marker = Long.toString(System.nanoTime());
+		String csv = HEADER + "API取込商事" + marker + ",,api-" + marker + ".example.jp,,,,,\r\n" + "API取込物産" + marker
+				+ ",,api2-" + marker + ".example.jp,,,,,\r\n" + "壊れた行,,bad domain,,,,,\r\n";
+
+		HttpResponse<String> dryRun = importCsv(helpdesk, "?dryRun=true", csv.getBytes(Csv.WINDOWS_31J));
+		assertThat(dryRun.statusCode()).as(dryRun.body()).isEqualTo(200);
+		assertThat(dryRun.body()).contains("\"dryRun\":true", "\"validRows\":2", "\"created\":0", "\"line\":4");
+		assertThat(this.directory.search("API取込商事" + marker, 5)).isEmpty();
+
+		HttpResponse<String> imported = importCsv(helpdesk, "", csv.getBytes(Csv.WINDOWS_31J));
+		assertThat(imported.body()).contains("\"created\":2");
+		long keep = this.directory.search("API取込商事" + marker, 5).get(0).id();
+		long duplicate = this.directory.search("API取込物産" + marker, 5).get(0).id();
+
+		HttpResponse<String> merged = helpdesk.post("/api/v1/partners/" + keep + "/merge",
+				"{\"duplicateId\": " + duplicate + "}");
+		assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+		assertThat(merged.body()).contains("api-" + marker + ".example.jp", "api2-" + marker + ".example.jp");
+		assertThat(this.directory.find(duplicate)).isEmpty();
+		assertThat(importCsv(helpdesk, "", "no,header\r\n".getBytes(StandardCharsets.UTF_8)).statusCode())
+			.isEqualTo(409);
+	}
+
+	private static HttpResponse<String> importCsv(ApiClient api, String query, byte[] file) {
+		return api.send(api.request("/api/v1/partners/import" + query)
+			.header("Content-Type", "text/csv")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(file)));
 	}
 
 	@Test

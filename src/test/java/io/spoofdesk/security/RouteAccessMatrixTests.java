@@ -132,7 +132,7 @@ class RouteAccessMatrixTests {
 			POST   /incidents/{id}/warnings                                      any *
 			GET    /incidents/{id}/warnings/notice                               any
 			GET    /incidents/{id}/warnings/{batchId}                            any
-			POST   /incidents/{id}/warnings/{batchId}/{action:submit|approve|return|queue} any *
+			POST   /incidents/{id}/warnings/{batchId}/{action:submit|withdraw|approve|return|queue} any *
 			GET    /incidents/{id}/warnings/{batchId}/drafts/{draftId}           any
 			POST   /incidents/{id}/warnings/{batchId}/drafts/{draftId}           any *
 			POST   /incidents/{id}/warnings/{batchId}/drafts/{draftId}/{action:cancel|mark-sent|register-partner} any *
@@ -153,6 +153,8 @@ class RouteAccessMatrixTests {
 			GET    /api/v1/partners/{id}                                         any
 			POST   /api/v1/partners                                              H M
 			PUT    /api/v1/partners/{id}                                         H M
+			POST   /api/v1/partners/import                                       H M
+			POST   /api/v1/partners/{id}/merge                                   H M
 			GET    /api/v1/incidents                                             any
 			GET    /api/v1/incidents/{id}                                        any
 			POST   /api/v1/incidents                                             H M
@@ -160,12 +162,19 @@ class RouteAccessMatrixTests {
 			POST   /api/v1/incidents/{id}/status                                 H M *
 			GET    /api/v1/incidents/{id}/notes                                  any
 			POST   /api/v1/incidents/{id}/notes                                  H S M
+			GET    /api/v1/incidents/{id}/links                                  any
+			POST   /api/v1/incidents/{id}/links                                  H M
+			GET    /api/v1/dashboard                                             M A
 			POST   /api/v1/mail-analysis                                         any
 			POST   /api/v1/incidents/{id}/mails                                  H M
 			GET    /api/v1/incidents/{id}/mails                                  any
 			GET    /api/v1/incidents/{id}/mails/{mailId}                         any
 			GET    /api/v1/tasks                                                 any
 			GET    /api/v1/playbooks                                             any
+			GET    /api/v1/playbooks/{id}                                        any
+			POST   /api/v1/playbooks                                             A
+			PUT    /api/v1/playbooks/{id}                                        A
+			POST   /api/v1/playbooks/{id}/default                                A
 			GET    /api/v1/incidents/{id}/checklist                              any
 			POST   /api/v1/incidents/{id}/checklist/playbook                     any *
 			POST   /api/v1/incidents/{id}/checklist/steps                        any *
@@ -185,7 +194,7 @@ class RouteAccessMatrixTests {
 			POST   /api/v1/incidents/{id}/warnings                               any *
 			GET    /api/v1/incidents/{id}/warnings/notice                        any
 			GET    /api/v1/incidents/{id}/warnings/{batchId}                     any
-			POST   /api/v1/incidents/{id}/warnings/{batchId}/{action:submit|approve|return|queue} any *
+			POST   /api/v1/incidents/{id}/warnings/{batchId}/{action:submit|withdraw|approve|return|queue} any *
 			PUT    /api/v1/incidents/{id}/warnings/drafts/{draftId}              any *
 			POST   /api/v1/incidents/{id}/warnings/drafts/{draftId}/{action:cancel|mark-sent|register-partner} any *
 			GET    /api/v1/incidents/{id}/warnings/drafts/{draftId}/eml          any *
