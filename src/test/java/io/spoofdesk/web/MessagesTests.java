@@ -41,6 +41,17 @@ class MessagesTests {
 	}
 
 	@Test
+	void japaneseTextNamesNoRawStatusOrSeverityCodes() throws IOException {
+		Properties japanese = load("messages_ja.properties");
+		for (String key : japanese.stringPropertyNames()) {
+			assertThat(japanese.getProperty(key)).as(key)
+				.doesNotContainPattern(
+						"(?<![A-Za-z_])(NEW|TRIAGED|CONTAINED|RECOVERED|CLOSED|FALSE_POSITIVE|TODO|IN_PROGRESS"
+								+ "|DONE|SKIPPED|BLOCKED|SUSPICIOUS|SPOOFED|HIGH|MEDIUM|LOW|CRITICAL)(?![A-Za-z_])");
+		}
+	}
+
+	@Test
 	void severityIsAlwaysJudaido() throws IOException {
 		Properties japanese = load("messages_ja.properties");
 		assertThat(japanese.values()).noneMatch(text -> text.toString().contains("重要度"));
