@@ -11,12 +11,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.spoofdesk.shared.CompanyTimeZone;
-import io.spoofdesk.warningmail.WarningDrafts;
+import io.spoofdesk.warningmail.WarningQueries;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,10 +46,10 @@ public class DashboardQueries {
 	 * Warning mails sent and still to send, counted as the list behind the figures
 	 * ({@code /warnings}) counts them.
 	 */
-	private final WarningDrafts warningMails;
+	private final WarningQueries warningMails;
 
 	DashboardQueries(JdbcClient jdbc, CompanyTimeZone timeZone, Clock clock, ResponseTimes responseTimes,
-			WarningDrafts warningMails) {
+			WarningQueries warningMails) {
 		this.jdbc = jdbc;
 		this.warningMails = warningMails;
 		this.responseTimes = responseTimes;
@@ -104,7 +102,7 @@ public class DashboardQueries {
 	 * The same from the mails added from one moment to another, by the plain query (the
 	 * period report, and the test of the summary).
 	 */
-	List<Dashboard.Count> mailFeaturesPlain(String feature, Instant from, Instant to) {
+	List<Dashboard.Count> mailFeaturesBetween(String feature, Instant from, Instant to) {
 		return this.jdbc.sql("""
 				SELECT f.value, count(*) FROM incident_mail m, mail_features(m.from_address, m.analysis) AS f
 				WHERE m.added_at >= ? AND m.added_at < ? AND f.feature = ?
@@ -154,25 +152,6 @@ public class DashboardQueries {
 		return result;
 	}
 
-	/** The plain count that {@link #perWeek} must equal. */
-	List<Dashboard.Week> perWeekPlain(LocalDate firstMonday, int weeks) {
-		ZoneId zone = this.timeZone.zoneId();
-		Map<LocalDate, Long> counted = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT date_trunc('week', reported_at AT TIME ZONE ?)::date AS week, count(*) FROM incident
-				WHERE reported_at >= ? AND reported_at < ? GROUP BY week""")
-			.params(zone.getId(), Timestamp.from(firstMonday.atStartOfDay(zone).toInstant()),
-					Timestamp.from(firstMonday.plusWeeks(weeks).atStartOfDay(zone).toInstant()))
-			.query((rs, n) -> counted.put(rs.getDate(1).toLocalDate(), rs.getLong(2)))
-			.list();
-		List<Dashboard.Week> result = new ArrayList<>();
-		for (int i = 0; i < weeks; i++) {
-			LocalDate start = firstMonday.plusWeeks(i);
-			result.add(new Dashboard.Week(start, counted.getOrDefault(start, 0L)));
-		}
-		return result;
-	}
-
 	/**
 	 * Open, live steps due before now, per assignee: the whole days before today from the
 	 * summary (V14 {@code open_step_due_day}), today's part from the steps themselves.
@@ -191,17 +170,6 @@ public class DashboardQueries {
 			.list();
 	}
 
-	/** The plain count that {@link #overdueByPerson} must equal. */
-	List<Dashboard.Count> overdueByPersonPlain(Instant now) {
-		return this.jdbc.sql("""
-				SELECT coalesce(assignee, ''), count(*) FROM checklist_step
-				WHERE status IN ('TODO', 'IN_PROGRESS', 'BLOCKED') AND NOT dormant AND due_at < ?
-				GROUP BY assignee ORDER BY count(*) DESC, 1 LIMIT 20""")
-			.param(Timestamp.from(now))
-			.query(Dashboard.Count::of)
-			.list();
-	}
-
 	/**
 	 * Incidents naming each of our addresses since a moment: the whole days after its day
 	 * from the summary (V14 {@code impersonation_day}), the rest of its day from
@@ -216,16 +184,6 @@ public class DashboardQueries {
 				  SELECT address, 1 FROM incident_impersonation WHERE reported_at >= ? AND reported_at < ?
 				) AS named GROUP BY address HAVING sum(count) > 0 ORDER BY 2 DESC, 1 LIMIT 10""")
 			.params(LocalDate.ofInstant(nextDay, ZoneOffset.UTC), Timestamp.from(since), Timestamp.from(nextDay))
-			.query(Dashboard.Count::of)
-			.list();
-	}
-
-	/** The plain count that {@link #impersonated} must equal. */
-	List<Dashboard.Count> impersonatedPlain(Instant since) {
-		return this.jdbc.sql("""
-				SELECT address, count(*) FROM incident, unnest(impersonated_addresses) AS address
-				WHERE reported_at >= ? GROUP BY address ORDER BY count(*) DESC, address LIMIT 10""")
-			.param(Timestamp.from(since))
 			.query(Dashboard.Count::of)
 			.list();
 	}

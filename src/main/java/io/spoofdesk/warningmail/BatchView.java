@@ -3,8 +3,10 @@ package io.spoofdesk.warningmail;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A batch of drafts generated together, approved or returned as a whole;
@@ -25,7 +27,7 @@ public record BatchView(long id, long incidentId, String language, String fromAd
 		return this.drafts.stream()
 			.filter(draft -> draft.status().isEditable())
 			.map(draft -> draft.id() + ":" + draft.version())
-			.collect(java.util.stream.Collectors.joining(","));
+			.collect(Collectors.joining(","));
 	}
 
 	/** Whether some drafts are approved and not yet queued or sent. */
@@ -36,8 +38,8 @@ public record BatchView(long id, long incidentId, String language, String fromAd
 	/** How many drafts are in each status. */
 	public Map<DraftStatus, Long> counts() {
 		return this.drafts.stream()
-			.collect(java.util.stream.Collectors.groupingBy(DraftView::status,
-					() -> new java.util.EnumMap<>(DraftStatus.class), java.util.stream.Collectors.counting()));
+			.collect(Collectors.groupingBy(DraftView::status, () -> new EnumMap<>(DraftStatus.class),
+					Collectors.counting()));
 	}
 
 }

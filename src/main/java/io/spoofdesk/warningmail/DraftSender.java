@@ -2,7 +2,6 @@ package io.spoofdesk.warningmail;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -41,21 +39,24 @@ class DraftSender {
 
 	static final Duration LEASE = Duration.ofMinutes(5);
 
-	private final JdbcClient jdbc;
-
 	private final ObjectProvider<JavaMailSender> mailSender;
 
 	private final WarningDrafts drafts;
+
+	private final WarningQueries queries;
+
+	private final DraftWorkflow workflow;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	DraftSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, WarningDrafts drafts,
-			TransactionTemplate transactions, Clock clock) {
-		this.jdbc = jdbc;
+	DraftSender(ObjectProvider<JavaMailSender> mailSender, WarningDrafts drafts, WarningQueries queries,
+			DraftWorkflow workflow, TransactionTemplate transactions, Clock clock) {
 		this.mailSender = mailSender;
 		this.drafts = drafts;
+		this.queries = queries;
+		this.workflow = workflow;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -69,12 +70,12 @@ class DraftSender {
 	@Scheduled(fixedDelayString = "${spoofdesk.warning-mail.send-interval:PT10S}",
 			initialDelayString = "${spoofdesk.warning-mail.send-initial-delay:PT20S}")
 	public int sendDue() {
-		reapLostLeases();
+		this.workflow.reapLostLeases();
 		JavaMailSender sender = this.mailSender.getIfAvailable();
 		if (sender == null) {
 			return 0;
 		}
-		List<DraftView> leased = this.transactions.execute(status -> lease());
+		List<DraftView> leased = this.workflow.leaseDue(BATCH, LEASE);
 		int sent = 0;
 		for (DraftView draft : (leased != null) ? leased : List.<DraftView>of()) {
 			sent += send(sender, draft) ? 1 : 0;
@@ -82,26 +83,13 @@ class DraftSender {
 		return sent;
 	}
 
-	private List<DraftView> lease() {
-		Instant now = Instant.now(this.clock);
-		return new ArrayList<>(this.jdbc.sql("""
-				UPDATE warning_draft SET status = 'SENDING', lease_until = ?, attempts = attempts + 1,
-				       version = version + 1
-				WHERE id IN (SELECT id FROM warning_draft WHERE status = 'QUEUED' AND next_attempt_at <= ?
-				             ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
-				RETURNING *""")
-			.params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), BATCH)
-			.query((rs, n) -> WarningDrafts.draft(rs))
-			.list());
-	}
-
 	private boolean send(JavaMailSender sender, DraftView draft) {
 		MimeMessage message;
 		try {
-			message = EmlWriter.message(this.drafts.mailOf(draft, this.drafts.batchSender(draft.batchId())));
+			message = EmlWriter.message(this.drafts.mailOf(draft, this.queries.batchSender(draft.batchId())));
 		}
 		catch (IllegalArgumentException ex) {
-			finish(draft, "FAILED", null, ex.getMessage());
+			this.workflow.finishSending(draft, DraftStatus.FAILED, null, ex.getMessage());
 			return false;
 		}
 		try {
@@ -113,7 +101,8 @@ class DraftSender {
 				retry(draft, ex);
 			}
 			else {
-				finish(draft, (outcome == Outcome.UNKNOWN) ? "UNKNOWN" : "FAILED", null, describe(ex));
+				this.workflow.finishSending(draft,
+						(outcome == Outcome.UNKNOWN) ? DraftStatus.UNKNOWN : DraftStatus.FAILED, null, describe(ex));
 			}
 			return false;
 		}
@@ -124,8 +113,8 @@ class DraftSender {
 		catch (MessagingException ex) {
 			messageId = null;
 		}
-		finish(draft, "SENT", messageId, null);
-		this.transactions.executeWithoutResult(status -> this.drafts.checkAllWarned(draft.incidentId()));
+		this.workflow.finishSending(draft, DraftStatus.SENT, messageId, null);
+		this.transactions.executeWithoutResult(status -> this.workflow.checkAllWarned(draft.incidentId()));
 		return true;
 	}
 
@@ -176,36 +165,7 @@ class DraftSender {
 
 	private void retry(DraftView draft, Exception failure) {
 		Instant next = Instant.now(this.clock).plus(Duration.ofSeconds(30L << Math.min(draft.attempts(), 8)));
-		this.jdbc.sql("""
-				UPDATE warning_draft SET status = 'QUEUED', next_attempt_at = ?, lease_until = NULL, last_error = ?,
-				       version = version + 1
-				WHERE id = ? AND status = 'SENDING'""")
-			.params(Timestamp.from(next), describe(failure), draft.id())
-			.update();
-	}
-
-	private void finish(DraftView draft, String status, String messageId, String error) {
-		Instant now = Instant.now(this.clock);
-		this.jdbc.sql("""
-				UPDATE warning_draft SET status = ?, message_id = ?, last_error = ?, lease_until = NULL,
-				       sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END, updated_at = ?, updated_by = 'system',
-				       version = version + 1
-				WHERE id = ? AND status = 'SENDING'""")
-			.params(status, messageId, error, status, Timestamp.from(now), Timestamp.from(now), draft.id())
-			.update();
-	}
-
-	/**
-	 * Drafts whose sender disappeared mid-send (a crash, a restart): UNKNOWN, not resent.
-	 */
-	int reapLostLeases() {
-		return this.jdbc.sql("""
-				UPDATE warning_draft SET status = 'UNKNOWN', lease_until = NULL,
-				       last_error = 'interrupted while sending: check the mailbox before sending again',
-				       version = version + 1
-				WHERE status = 'SENDING' AND lease_until < ?""")
-			.param(Timestamp.from(Instant.now(this.clock)))
-			.update();
+		this.workflow.retryLater(draft, next, describe(failure));
 	}
 
 	private static String describe(Throwable failure) {

@@ -1,6 +1,9 @@
 package io.spoofdesk.warningmail;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,7 +57,7 @@ public final class RecipientList {
 	public static Reading reading(String text, Predicate<String> ourDomain) {
 		String all = (text != null) ? text : "";
 		int found = 0;
-		Set<String> distinct = new java.util.HashSet<>();
+		Set<String> distinct = new HashSet<>();
 		Matcher matcher = ADDRESS.matcher(all);
 		while (matcher.find() && found < MAX_ADDRESSES) {
 			String address = matcher.group().toLowerCase(Locale.ROOT);
@@ -85,12 +88,22 @@ public final class RecipientList {
 
 	/** See {@link #reading}. */
 	public record Reading(int kept, int ours, int duplicates, int unreadableCount,
-			List<String> unreadable) implements java.io.Serializable {
+			List<String> unreadable) implements Serializable {
 
 		public boolean leftSomethingOut() {
 			return this.ours > 0 || this.duplicates > 0 || this.unreadableCount > 0;
 		}
 
+	}
+
+	/** Whether the text is exactly one well-formed address, as the list would read it. */
+	static boolean isSingleAddress(String address) {
+		return !address.isEmpty() && parse(address, domain -> false).byDomain()
+			.values()
+			.stream()
+			.flatMap(List::stream)
+			.toList()
+			.equals(List.of(address));
 	}
 
 	/** Reads the addresses out of the text, leaving out those our company owns. */
@@ -226,11 +239,11 @@ public final class RecipientList {
 	}
 
 	/** The same list without the given addresses. */
-	public RecipientList without(java.util.Collection<String> addresses) {
+	public RecipientList without(Collection<String> addresses) {
 		if (addresses.isEmpty()) {
 			return this;
 		}
-		Set<String> left = new java.util.HashSet<>(addresses);
+		Set<String> left = new HashSet<>(addresses);
 		Map<String, List<String>> kept = new LinkedHashMap<>();
 		this.byDomain.forEach((domain, list) -> {
 			List<String> remaining = list.stream().filter(address -> !left.contains(address)).toList();

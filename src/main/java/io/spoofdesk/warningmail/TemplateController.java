@@ -1,5 +1,6 @@
 package io.spoofdesk.warningmail;
 
+import java.util.List;
 import java.util.Locale;
 
 import io.spoofdesk.shared.InvalidRequestException;
@@ -70,7 +71,7 @@ class TemplateController {
 			Rendered rendered = this.templates.preview(subject, body, "en".equals(language) ? "en" : "ja");
 			model.addAttribute("preview", rendered);
 			model.addAttribute("previewHtml", (purpose == Purpose.WEBSITE_NOTICE) ? rendered.html() : null);
-			model.addAttribute("previewErrors", java.util.List.of());
+			model.addAttribute("previewErrors", List.of());
 		}
 		catch (InvalidRequestException ex) {
 			model.addAttribute("preview", null);
@@ -103,7 +104,7 @@ class TemplateController {
 				model.addAttribute("previewHtml", null);
 			}
 		}
-		model.addAttribute("previewErrors", java.util.List.of());
+		model.addAttribute("previewErrors", List.of());
 		return "warningmail/template-form";
 	}
 

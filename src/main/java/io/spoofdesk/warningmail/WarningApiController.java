@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -31,8 +32,14 @@ class WarningApiController {
 
 	private final WarningDrafts drafts;
 
-	WarningApiController(WarningDrafts drafts) {
+	private final WarningQueries queries;
+
+	private final DraftWorkflow workflow;
+
+	WarningApiController(WarningDrafts drafts, WarningQueries queries, DraftWorkflow workflow) {
 		this.drafts = drafts;
+		this.queries = queries;
+		this.workflow = workflow;
 	}
 
 	@Operation(summary = "Generate a batch of drafts")
@@ -45,13 +52,13 @@ class WarningApiController {
 	@Operation(summary = "List an incident's batches")
 	@GetMapping
 	List<BatchView> batches(@PathVariable long id) {
-		return this.drafts.batchesOf(id);
+		return this.queries.batchesOf(id);
 	}
 
 	@Operation(summary = "Get a batch")
 	@GetMapping("/{batchId}")
 	BatchView batch(@PathVariable long id, @PathVariable long batchId) {
-		return this.drafts.batch(id, batchId);
+		return this.queries.batch(id, batchId);
 	}
 
 	@Operation(summary = "Submit, withdraw, approve, return or queue a batch")
@@ -59,18 +66,18 @@ class WarningApiController {
 	Object decide(@PathVariable long id, @PathVariable long batchId, @PathVariable String action,
 			@RequestBody(required = false) Map<String, String> body) {
 		return switch (action) {
-			case "submit" -> this.drafts.submit(id, batchId);
-			case "withdraw" -> this.drafts.withdraw(id, batchId);
-			case "approve" -> this.drafts.approve(id, batchId, (body != null) ? body.get("reviewedVersions") : null);
-			case "return" -> this.drafts.sendBack(id, batchId, (body != null) ? body.get("reason") : null);
-			default -> Map.of("queued", this.drafts.queue(id, batchId));
+			case "submit" -> this.workflow.submit(id, batchId);
+			case "withdraw" -> this.workflow.withdraw(id, batchId);
+			case "approve" -> this.workflow.approve(id, batchId, (body != null) ? body.get("reviewedVersions") : null);
+			case "return" -> this.workflow.sendBack(id, batchId, (body != null) ? body.get("reason") : null);
+			default -> Map.of("queued", this.workflow.queue(id, batchId));
 		};
 	}
 
 	@Operation(summary = "Edit a draft")
 	@PutMapping("/drafts/{draftId}")
 	DraftView edit(@PathVariable long id, @PathVariable long draftId, @RequestBody DraftBody body) {
-		return this.drafts.edit(id, draftId, body.toAddress(), body.ccAddresses(), body.subject(), body.body(),
+		return this.workflow.edit(id, draftId, body.toAddress(), body.ccAddresses(), body.subject(), body.body(),
 				body.version());
 	}
 
@@ -79,17 +86,16 @@ class WarningApiController {
 	DraftView draftAction(@PathVariable long id, @PathVariable long draftId, @PathVariable String action,
 			@RequestBody(required = false) Map<String, String> body) {
 		return switch (action) {
-			case "cancel" -> this.drafts.cancel(id, draftId, (body != null) ? body.get("reason") : null);
+			case "cancel" -> this.workflow.cancel(id, draftId, (body != null) ? body.get("reason") : null);
 			case "register-partner" -> this.drafts.registerPartner(id, draftId);
-			default -> this.drafts.markSent(id, draftId);
+			default -> this.workflow.markSent(id, draftId);
 		};
 	}
 
 	/** The incident's website notice: text and an HTML block made from it. */
 	@Operation(summary = "Get the website notice text")
 	@GetMapping("/notice")
-	Map<String, String> notice(@PathVariable long id,
-			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "ja") String language) {
+	Map<String, String> notice(@PathVariable long id, @RequestParam(defaultValue = "ja") String language) {
 		Rendered notice = this.drafts.websiteNotice(id, language, null, null);
 		return Map.of("subject", notice.subject(), "body", notice.body(), "html", notice.html());
 	}

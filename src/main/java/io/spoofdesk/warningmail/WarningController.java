@@ -44,6 +44,10 @@ class WarningController {
 
 	private final WarningDrafts drafts;
 
+	private final WarningQueries queries;
+
+	private final DraftWorkflow workflow;
+
 	private final DraftSender sender;
 
 	private final Incidents incidents;
@@ -54,10 +58,13 @@ class WarningController {
 
 	private final CompanyIdentityService identities;
 
-	WarningController(WarningDrafts drafts, DraftSender sender, Incidents incidents, MessageSource messages,
-			ConflictMessages conflicts, CompanyIdentityService identities) {
+	WarningController(WarningDrafts drafts, WarningQueries queries, DraftWorkflow workflow, DraftSender sender,
+			Incidents incidents, MessageSource messages, ConflictMessages conflicts,
+			CompanyIdentityService identities) {
 		this.identities = identities;
 		this.drafts = drafts;
+		this.queries = queries;
+		this.workflow = workflow;
 		this.sender = sender;
 		this.incidents = incidents;
 		this.messages = messages;
@@ -105,7 +112,7 @@ class WarningController {
 	@GetMapping("/incidents/{id}/warnings/{batchId}")
 	String batch(@PathVariable long id, @PathVariable long batchId, Model model) {
 		model.addAttribute("incident", this.incidents.get(id));
-		model.addAttribute("batch", this.drafts.batch(id, batchId));
+		model.addAttribute("batch", this.queries.batch(id, batchId));
 		model.addAttribute("canDraft",
 				CurrentUser.roles().contains(Role.HELPDESK) || CurrentUser.roles().contains(Role.MANAGER));
 		model.addAttribute("isManager", CurrentUser.roles().contains(Role.MANAGER));
@@ -119,11 +126,11 @@ class WarningController {
 			RedirectAttributes redirect, Locale locale) {
 		try {
 			switch (action) {
-				case "submit" -> this.drafts.submit(id, batchId);
-				case "withdraw" -> this.drafts.withdraw(id, batchId);
-				case "approve" -> this.drafts.approve(id, batchId, reviewedVersions);
-				case "return" -> this.drafts.sendBack(id, batchId, reason);
-				default -> this.drafts.queue(id, batchId);
+				case "submit" -> this.workflow.submit(id, batchId);
+				case "withdraw" -> this.workflow.withdraw(id, batchId);
+				case "approve" -> this.workflow.approve(id, batchId, reviewedVersions);
+				case "return" -> this.workflow.sendBack(id, batchId, reason);
+				default -> this.workflow.queue(id, batchId);
 			}
 			redirect.addFlashAttribute("success", "warning.batch." + action + ".done");
 		}
@@ -154,14 +161,14 @@ class WarningController {
 			@PathVariable String action, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		try {
 			if ("cancel".equals(action)) {
-				this.drafts.cancel(id, draftId, reason);
+				this.workflow.cancel(id, draftId, reason);
 			}
 			else if ("register-partner".equals(action)) {
 				this.drafts.registerPartner(id, draftId);
 				redirect.addFlashAttribute("success", "warning.partner.registered");
 			}
 			else {
-				this.drafts.markSent(id, draftId);
+				this.workflow.markSent(id, draftId);
 			}
 		}
 		catch (ConflictException ex) {
@@ -175,7 +182,7 @@ class WarningController {
 
 	@GetMapping("/incidents/{id}/warnings/{batchId}/drafts/{draftId}")
 	String editForm(@PathVariable long id, @PathVariable long batchId, @PathVariable long draftId, Model model) {
-		DraftView draft = this.drafts.draft(id, draftId);
+		DraftView draft = this.queries.draft(id, draftId);
 		model.addAttribute("incident", this.incidents.get(id));
 		model.addAttribute("draft", draft);
 		model.addAttribute("toAddress", draft.toAddress());
@@ -191,7 +198,7 @@ class WarningController {
 			@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String body,
 			@RequestParam(required = false) Long version, Model model, RedirectAttributes redirect, Locale locale) {
 		try {
-			this.drafts.edit(id, draftId, toAddress, Arrays.asList(ccAddresses.split("[\\s,;]+")), subject, body,
+			this.workflow.edit(id, draftId, toAddress, Arrays.asList(ccAddresses.split("[\\s,;]+")), subject, body,
 					version);
 			redirect.addFlashAttribute("success", "warning.draft.saved");
 			return "redirect:/incidents/" + id + "/warnings/" + batchId + "#draft-" + draftId;
@@ -200,7 +207,7 @@ class WarningController {
 			model.addAttribute("warningErrors", (ex instanceof InvalidRequestException invalid)
 					? messagesOf(invalid, locale) : List.of(this.conflicts.of(ex, locale)));
 			model.addAttribute("incident", this.incidents.get(id));
-			model.addAttribute("draft", this.drafts.draft(id, draftId));
+			model.addAttribute("draft", this.queries.draft(id, draftId));
 			model.addAttribute("toAddress", toAddress);
 			model.addAttribute("ccAddresses", ccAddresses);
 			model.addAttribute("subject", subject);
@@ -211,13 +218,13 @@ class WarningController {
 
 	@GetMapping("/incidents/{id}/warnings/{batchId}/drafts/{draftId}.eml")
 	ResponseEntity<byte[]> eml(@PathVariable long id, @PathVariable long batchId, @PathVariable long draftId) {
-		DraftView draft = this.drafts.draft(id, draftId);
+		DraftView draft = this.queries.draft(id, draftId);
 		return attachment(this.drafts.eml(id, draftId), fileName(draft), "message/rfc822");
 	}
 
 	@GetMapping("/incidents/{id}/warnings/{batchId}/drafts.zip")
 	ResponseEntity<byte[]> zip(@PathVariable long id, @PathVariable long batchId) throws IOException {
-		BatchView batch = this.drafts.batch(id, batchId);
+		BatchView batch = this.queries.batch(id, batchId);
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
 			for (DraftView draft : batch.drafts()) {

@@ -19,12 +19,12 @@ class WarningListController {
 
 	static final int ROWS = 500;
 
-	private final WarningDrafts drafts;
+	private final WarningQueries queries;
 
 	private final CompanyIdentityService identities;
 
-	WarningListController(WarningDrafts drafts, CompanyIdentityService identities) {
-		this.drafts = drafts;
+	WarningListController(WarningQueries queries, CompanyIdentityService identities) {
+		this.queries = queries;
 		this.identities = identities;
 	}
 
@@ -32,8 +32,8 @@ class WarningListController {
 	String list(@RequestParam(defaultValue = "pending") String show, Model model) {
 		boolean sent = "sent".equals(show);
 		model.addAttribute("sent", sent);
-		model.addAttribute("rows", this.drafts.across(sent, ROWS));
-		model.addAttribute("total", this.drafts.countAcross(sent));
+		model.addAttribute("rows", this.queries.across(sent, ROWS));
+		model.addAttribute("total", this.queries.countAcross(sent));
 		model.addAttribute("limit", ROWS);
 		model.addAttribute("zone", this.identities.current().zoneId());
 		return "warningmail/list";

@@ -19,14 +19,14 @@ import org.springframework.stereotype.Component;
 @Component
 class WarningPanel implements IncidentPanel {
 
-	private final WarningDrafts drafts;
+	private final WarningQueries queries;
 
 	private final UserAccounts users;
 
 	private final CompanyIdentityService identities;
 
-	WarningPanel(WarningDrafts drafts, UserAccounts users, CompanyIdentityService identities) {
-		this.drafts = drafts;
+	WarningPanel(WarningQueries queries, UserAccounts users, CompanyIdentityService identities) {
+		this.queries = queries;
 		this.users = users;
 		this.identities = identities;
 	}
@@ -46,8 +46,8 @@ class WarningPanel implements IncidentPanel {
 		Map<String, Object> data = new HashMap<>();
 		data.put("incidentId", incident.id());
 		// counts only: a batch to every partner holds thousands of drafts
-		data.put("batches", this.drafts.summariesOf(incident.id()));
-		data.put("warned", this.drafts.warnedRecipients(incident.id()));
+		data.put("batches", this.queries.summariesOf(incident.id()));
+		data.put("warned", this.queries.warnedRecipients(incident.id()));
 		data.put("hasReporter", incident.partnerId() != null);
 		boolean drafter = CurrentUser.roles().contains(Role.HELPDESK) || CurrentUser.roles().contains(Role.MANAGER);
 		data.put("canDraft", drafter && incident.status().isOpen());
