@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -81,10 +82,8 @@ class ChecklistController {
 		model.addAttribute("checklist", checklist);
 		model.addAttribute("guidanceHtml", this.guidance.html(step.guidance()));
 		model.addAttribute("ctx", this.panel.context(id, incident.status().isOpen()));
-		model.addAttribute("evidence",
-				(checklist != null) ? checklist.evidenceOf(stepId) : java.util.List.<EvidenceFile>of());
-		model.addAttribute("ledger",
-				(checklist != null) ? checklist.ledgerOf(stepId) : java.util.List.<CredentialChange>of());
+		model.addAttribute("evidence", (checklist != null) ? checklist.evidenceOf(stepId) : List.<EvidenceFile>of());
+		model.addAttribute("ledger", (checklist != null) ? checklist.ledgerOf(stepId) : List.<CredentialChange>of());
 		model.addAttribute("zone", this.identities.current().zoneId());
 		model.addAttribute("credentialKinds", CredentialKind.values());
 		return "checklist/step";

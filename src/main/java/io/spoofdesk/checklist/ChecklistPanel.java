@@ -1,5 +1,6 @@
 package io.spoofdesk.checklist;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,7 @@ class ChecklistPanel implements IncidentPanel {
 
 		/** The statuses the reader may pick for a step. */
 		public List<StepStatus> statusesFor(StepView step) {
-			return java.util.Arrays.stream(StepStatus.values())
+			return Arrays.stream(StepStatus.values())
 				.filter(status -> status != StepStatus.SKIPPED || !step.required() || this.manager)
 				.toList();
 		}

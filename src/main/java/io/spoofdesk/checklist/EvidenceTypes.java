@@ -1,5 +1,6 @@
 package io.spoofdesk.checklist;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -59,7 +60,7 @@ final class EvidenceTypes {
 		return lowNul == pairs || highNul == pairs;
 	}
 
-	private static java.nio.charset.Charset utf16Of(byte[] sample) {
+	private static Charset utf16Of(byte[] sample) {
 		if (sample[0] == (byte) 0xFE && sample[1] == (byte) 0xFF) {
 			return StandardCharsets.UTF_16BE;
 		}

@@ -1,8 +1,11 @@
 package io.spoofdesk.checklist;
 
+import java.util.List;
+
 import io.spoofdesk.identity.Role;
 import io.spoofdesk.shared.CompanyTimeZone;
 import io.spoofdesk.shared.ConflictException;
+import io.spoofdesk.shared.NotFoundException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -51,7 +54,7 @@ class PlaybookController {
 		form.addEmptyStep();
 		model.addAttribute("form", form);
 		model.addAttribute("playbookId", null);
-		model.addAttribute("versions", java.util.List.of());
+		model.addAttribute("versions", List.of());
 		return "checklist/playbook-form";
 	}
 
@@ -105,7 +108,7 @@ class PlaybookController {
 			model.addAttribute("versions", this.playbooks.versions(id));
 		}
 		else {
-			model.addAttribute("versions", java.util.List.of());
+			model.addAttribute("versions", List.of());
 		}
 		return "checklist/playbook-form";
 	}
@@ -115,7 +118,7 @@ class PlaybookController {
 			.stream()
 			.filter(playbook -> playbook.id() == id)
 			.findFirst()
-			.orElseThrow(() -> new io.spoofdesk.shared.NotFoundException(Playbooks.TARGET, id));
+			.orElseThrow(() -> new NotFoundException(Playbooks.TARGET, id));
 	}
 
 }

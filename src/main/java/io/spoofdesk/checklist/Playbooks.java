@@ -2,6 +2,7 @@ package io.spoofdesk.checklist;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -193,7 +194,7 @@ public class Playbooks {
 				                              created_at, created_by)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
 			.params(playbookId, version, content.nameJa(), content.nameEn(), content.descriptionJa(),
-					content.descriptionEn(), java.sql.Timestamp.from(Instant.now(this.clock)), CurrentUser.username())
+					content.descriptionEn(), Timestamp.from(Instant.now(this.clock)), CurrentUser.username())
 			.query(Long.class)
 			.single();
 		int position = 1;

@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +61,7 @@ public class Tasks {
 	 * taken whose default role is one of theirs, and (for managers) every overdue step.
 	 */
 	@Transactional(readOnly = true)
-	public Counts countsFor(String username, java.util.Collection<String> roles) {
+	public Counts countsFor(String username, Collection<String> roles) {
 		return this.jdbc.sql("""
 				SELECT count(*) FILTER (WHERE s.assignee = ?) AS mine,
 				       count(*) FILTER (WHERE s.assignee IS NULL AND s.default_role = ANY (?)) AS untaken,
@@ -92,10 +95,10 @@ public class Tasks {
 			.list();
 		Map<String, List<TaskLine>> byPerson = new LinkedHashMap<>();
 		lines.stream()
-			.sorted(java.util.Comparator.comparing((TaskLine line) -> (line.assignee() != null) ? line.assignee() : "")
+			.sorted(Comparator.comparing((TaskLine line) -> (line.assignee() != null) ? line.assignee() : "")
 				.thenComparing(TaskLine::dueAt))
 			.forEach(line -> byPerson
-				.computeIfAbsent((line.assignee() != null) ? line.assignee() : "", key -> new java.util.ArrayList<>())
+				.computeIfAbsent((line.assignee() != null) ? line.assignee() : "", key -> new ArrayList<>())
 				.add(line));
 		return byPerson;
 	}

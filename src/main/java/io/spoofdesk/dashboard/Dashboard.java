@@ -1,5 +1,7 @@
 package io.spoofdesk.dashboard;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -13,7 +15,7 @@ public record Dashboard(List<Count> openByStatus, List<Count> openBySeverity, lo
 	public record Count(String key, long count) {
 
 		/** Reads a row of (label, count), as every "how many per ..." query answers. */
-		static Count of(java.sql.ResultSet row, int rowNumber) throws java.sql.SQLException {
+		static Count of(ResultSet row, int rowNumber) throws SQLException {
 			return new Count(row.getString(1), row.getLong(2));
 		}
 

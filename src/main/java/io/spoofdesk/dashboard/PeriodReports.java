@@ -1,5 +1,7 @@
 package io.spoofdesk.dashboard;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -91,8 +93,8 @@ public class PeriodReports {
 						SELECT address, count(*) FROM incident_impersonation
 						WHERE reported_at >= ? AND reported_at < ?
 						GROUP BY address ORDER BY count(*) DESC, address LIMIT 10""", start, end),
-				this.dashboard.mailFeaturesPlain(DashboardQueries.SENDER_DOMAIN, start, end),
-				this.dashboard.mailFeaturesPlain(DashboardQueries.ATTACHMENT_TYPE, start, end),
+				this.dashboard.mailFeaturesBetween(DashboardQueries.SENDER_DOMAIN, start, end),
+				this.dashboard.mailFeaturesBetween(DashboardQueries.ATTACHMENT_TYPE, start, end),
 				rows(start, end, PAGE_ROWS));
 	}
 
@@ -116,7 +118,7 @@ public class PeriodReports {
 			.list();
 	}
 
-	private static PeriodReport.Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static PeriodReport.Row row(ResultSet rs) throws SQLException {
 		return new PeriodReport.Row(rs.getLong("id"), rs.getString("reference"), rs.getString("title"),
 				rs.getString("partner"), rs.getString("channel"), rs.getString("severity"), rs.getString("status"),
 				rs.getString("assignee"), IncidentReports.instant(rs, "reported_at"),

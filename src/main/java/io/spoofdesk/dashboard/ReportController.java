@@ -75,14 +75,14 @@ class ReportController {
 	String incident(@PathVariable long id, Model model) {
 		model.addAllAttributes(incidentModel(id));
 		model.addAttribute("pdf", false);
-		return "report/incident";
+		return "dashboard/report/incident";
 	}
 
 	@GetMapping("/incidents/{id}/report.pdf")
 	ResponseEntity<byte[]> incidentPdf(@PathVariable long id, Locale locale) {
 		Map<String, Object> model = incidentModel(id);
 		IncidentReport report = (IncidentReport) model.get("report");
-		return pdf(this.pdf.render("report/incident", model, locale), report.summary().reference() + ".pdf");
+		return pdf(this.pdf.render("dashboard/report/incident", model, locale), report.summary().reference() + ".pdf");
 	}
 
 	@GetMapping("/reports")
@@ -95,14 +95,14 @@ class ReportController {
 		model.addAllAttributes(periodModel(chosen));
 		model.addAttribute("pdf", false);
 		model.addAttribute("choices", ReportPeriod.choices(thisMonth()));
-		return "report/period";
+		return "dashboard/report/period";
 	}
 
 	@GetMapping("/reports/period.pdf")
 	ResponseEntity<byte[]> periodPdf(@RequestParam String period, Locale locale) {
 		ReportPeriod chosen = ReportPeriod.parse(period)
 			.orElseThrow(() -> new NotFoundException("Report period", period));
-		return pdf(this.pdf.render("report/period", periodModel(chosen), locale),
+		return pdf(this.pdf.render("dashboard/report/period", periodModel(chosen), locale),
 				"spoofdesk-report-" + chosen.key() + ".pdf");
 	}
 

@@ -43,9 +43,9 @@ class FirstAdmin implements ApplicationRunner {
 			return;
 		}
 		boolean generated = this.password.isBlank();
-		if (!generated && this.password.length() < UserAccounts.MIN_PASSWORD_LENGTH) {
+		if (!generated && this.password.length() < Passwords.MIN_LENGTH) {
 			throw new IllegalStateException(
-					"SPOOFDESK_ADMIN_PASSWORD must have at least " + UserAccounts.MIN_PASSWORD_LENGTH + " characters");
+					"SPOOFDESK_ADMIN_PASSWORD must have at least " + Passwords.MIN_LENGTH + " characters");
 		}
 		String initial = generated ? UserAccounts.randomPassword() : this.password;
 		this.accounts.create(new NewUser(this.username, "Administrator", null, Set.of(Role.ADMIN), initial));

@@ -17,7 +17,6 @@ record NewUser(
 		@NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9._@-]+$",
 				message = "{identity.username.pattern}") String username,
 		@NotBlank @Size(max = 100) String displayName, @Email @Size(max = 200) String email, @NotEmpty Set<Role> roles,
-		@NotNull @Size(min = UserAccounts.MIN_PASSWORD_LENGTH, max = 200,
-				message = "{identity.password.length}") String password) {
+		@NotNull @Size(min = Passwords.MIN_LENGTH, max = 200, message = "{identity.password.length}") String password) {
 
 }

@@ -105,7 +105,7 @@ class ProfileController {
 		private String currentPassword = "";
 
 		@NotBlank
-		@Size(min = UserAccounts.MIN_PASSWORD_LENGTH, max = 200, message = "{identity.password.length}")
+		@Size(min = Passwords.MIN_LENGTH, max = 200, message = "{identity.password.length}")
 		private String newPassword = "";
 
 		private String confirmation = "";

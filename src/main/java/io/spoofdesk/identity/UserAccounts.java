@@ -32,8 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class UserAccounts {
 
-	static final int MIN_PASSWORD_LENGTH = 12;
-
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final String TARGET = "User";

@@ -29,7 +29,7 @@ class UserForm {
 	private Set<Role> roles = EnumSet.noneOf(Role.class);
 
 	/** Only when creating; blank means "generate one and show it once". */
-	@Pattern(regexp = "^$|^.{" + UserAccounts.MIN_PASSWORD_LENGTH + ",200}$", message = "{identity.password.length}")
+	@Pattern(regexp = "^$|^.{" + Passwords.MIN_LENGTH + ",200}$", message = "{identity.password.length}")
 	private String password = "";
 
 	private long version;

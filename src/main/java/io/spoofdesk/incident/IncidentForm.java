@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.spoofdesk.shared.Texts;
 
@@ -89,8 +91,7 @@ class IncidentForm {
 		form.assignee = (incident.assignee() != null) ? incident.assignee() : "";
 		form.summary = (incident.summary() != null) ? incident.summary() : "";
 		form.impersonated = String.join("\n",
-				java.util.stream.Stream
-					.concat(incident.impersonatedAddresses().stream(), incident.impersonatedNames().stream())
+				Stream.concat(incident.impersonatedAddresses().stream(), incident.impersonatedNames().stream())
 					.toList());
 		form.reportedAt = LocalDateTime.ofInstant(incident.reportedAt(), zone).truncatedTo(ChronoUnit.MINUTES);
 		form.mailReceivedAt = (incident.mailReceivedAt() != null)
@@ -101,8 +102,8 @@ class IncidentForm {
 
 	IncidentCommand toCommand(ZoneId zone) {
 		// one identity per line (or comma): an address, or a name without one (「営業部 山田」)
-		List<String> addresses = new java.util.ArrayList<>();
-		List<String> names = new java.util.ArrayList<>();
+		List<String> addresses = new ArrayList<>();
+		List<String> names = new ArrayList<>();
 		for (String entry : this.impersonated.split("[\\r\\n,;、]+")) {
 			String identity = entry.strip();
 			if (identity.isEmpty()) {

@@ -3,9 +3,10 @@ package io.spoofdesk.incident;
 import java.util.Map;
 
 /**
- * A section that another module adds to the incident page (the suspicious mails, later
- * the checklist), so that the incident module does not depend on those modules. The page
- * renders {@code ~{template :: panel(data)}} for each panel, in {@link #order()}.
+ * A section that another module adds to the incident page (the suspicious mails at 10,
+ * the checklist at 20, the warning mail after them), so that the incident module does not
+ * depend on those modules. The page renders {@code ~{template :: panel(data)}} for each
+ * panel, in {@link #order()}.
  */
 public interface IncidentPanel {
 

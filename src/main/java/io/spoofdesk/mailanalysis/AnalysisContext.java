@@ -3,6 +3,7 @@ package io.spoofdesk.mailanalysis;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,8 +52,8 @@ public record AnalysisContext(Us us, PartyIndex partners, AnalysisLimits limits)
 		}
 
 		/** Whether a moment (in our time zone) is inside working hours on a weekday. */
-		public boolean isWorkingTime(java.time.ZonedDateTime moment) {
-			java.time.ZonedDateTime local = moment.withZoneSameInstant(this.zone);
+		public boolean isWorkingTime(ZonedDateTime moment) {
+			ZonedDateTime local = moment.withZoneSameInstant(this.zone);
 			if (local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY) {
 				return false;
 			}

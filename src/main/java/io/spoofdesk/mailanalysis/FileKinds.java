@@ -1,5 +1,6 @@
 package io.spoofdesk.mailanalysis;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -164,7 +165,7 @@ final class FileKinds {
 	}
 
 	private static boolean containsUtf16(byte[] bytes, String text) {
-		byte[] needle = text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+		byte[] needle = text.getBytes(StandardCharsets.UTF_16LE);
 		outer: for (int i = 0; i + needle.length <= bytes.length; i++) {
 			for (int j = 0; j < needle.length; j++) {
 				if (bytes[i + j] != needle[j]) {

@@ -1,5 +1,7 @@
 package io.spoofdesk.mailanalysis;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -11,6 +13,19 @@ public record MailAnalysis(String sha256, long size, Sender from, String replyTo
 		String subject, String date, String messageId, List<Hop> received, Authentication authentication,
 		String textBody, List<String> urls, List<Attachment> attachments, List<Indicator> indicators, Verdict verdict,
 		Triage triage, Forward forwardedBy, List<String> warnings) {
+
+	/**
+	 * When the mail arrived: the date of its newest Received hop that has one, else its
+	 * Date header; null when it has neither.
+	 */
+	public Instant arrivedAt() {
+		String when = this.received.stream()
+			.filter(hop -> hop.date() != null)
+			.map(Hop::date)
+			.findFirst()
+			.orElse(this.date);
+		return (when != null) ? OffsetDateTime.parse(when).toInstant() : null;
+	}
 
 	public enum Verdict {
 

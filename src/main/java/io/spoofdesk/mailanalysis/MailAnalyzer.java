@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -121,7 +122,7 @@ public final class MailAnalyzer {
 			List<String> to = HeaderValues.addresses(this.mail.header("To"), this.warnings)
 				.stream()
 				.map(MailAnalysis.Sender::address)
-				.filter(java.util.Objects::nonNull)
+				.filter(Objects::nonNull)
 				.toList();
 			if (this.mail.headers("Subject").size() > 1) {
 				this.warnings.add("more than one Subject header: the first is shown");

@@ -3,8 +3,13 @@ package io.spoofdesk.partner;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -97,8 +102,8 @@ public class PartnerDirectory {
 
 	/** The partner owning each of the domains that one owns (lower-case domain names). */
 	@Transactional(readOnly = true)
-	public java.util.Map<String, PartnerView> byDomains(java.util.Collection<String> domains) {
-		java.util.Map<String, PartnerView> owners = new java.util.HashMap<>();
+	public Map<String, PartnerView> byDomains(Collection<String> domains) {
+		Map<String, PartnerView> owners = new HashMap<>();
 		List<String> all = List.copyOf(domains);
 		for (int from = 0; from < all.size(); from += 1000) {
 			for (Partner partner : this.partners.findByDomainIn(all.subList(from, Math.min(all.size(), from + 1000)))) {
@@ -162,7 +167,7 @@ public class PartnerDirectory {
 	@Transactional
 	public long addContact(long partnerId, PartnerCommand.ContactCommand contact) {
 		PartnerView partner = get(partnerId);
-		List<PartnerCommand.ContactCommand> contacts = new java.util.ArrayList<>();
+		List<PartnerCommand.ContactCommand> contacts = new ArrayList<>();
 		partner.contacts()
 			.forEach(existing -> contacts.add(new PartnerCommand.ContactCommand(existing.id(), existing.name(),
 					existing.email(), existing.phone(), existing.role())));
@@ -170,7 +175,7 @@ public class PartnerDirectory {
 				Texts.blankToNull(contact.phone()), Texts.blankToNull(contact.role())));
 		PartnerView after = update(partnerId, new PartnerCommand(partner.name(), partner.nameKana(), partner.notes(),
 				partner.domains(), contacts, partner.version()));
-		java.util.Set<Long> before = new java.util.HashSet<>();
+		Set<Long> before = new HashSet<>();
 		partner.contacts().forEach(existing -> before.add(existing.id()));
 		return after.contacts()
 			.stream()
@@ -252,12 +257,11 @@ public class PartnerDirectory {
 	 * a free-mail domain, where anyone may have an address. One query.
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Set<String> partnerAddressesAmong(java.util.Collection<String> addresses,
-			FreeMailDomains freeMail) {
-		java.util.Set<String> lower = new java.util.LinkedHashSet<>();
-		java.util.Set<String> domains = new java.util.LinkedHashSet<>();
+	public Set<String> partnerAddressesAmong(Collection<String> addresses, FreeMailDomains freeMail) {
+		Set<String> lower = new LinkedHashSet<>();
+		Set<String> domains = new LinkedHashSet<>();
 		for (String address : addresses) {
-			String candidate = address.toLowerCase(java.util.Locale.ROOT);
+			String candidate = address.toLowerCase(Locale.ROOT);
 			lower.add(candidate);
 			String domain = candidate.substring(candidate.lastIndexOf('@') + 1);
 			for (int dot = -1; domain.indexOf('.', dot + 1) > 0; dot = domain.indexOf('.', dot + 1)) {
@@ -265,7 +269,7 @@ public class PartnerDirectory {
 			}
 		}
 		if (lower.isEmpty()) {
-			return java.util.Set.of();
+			return Set.of();
 		}
 		List<String> known = this.jdbc.sql("""
 				SELECT 'D' || domain FROM partner_domain WHERE domain = ANY(?)
@@ -273,7 +277,7 @@ public class PartnerDirectory {
 			.params(domains.toArray(String[]::new), lower.toArray(String[]::new))
 			.query(String.class)
 			.list();
-		java.util.Set<String> result = new java.util.LinkedHashSet<>();
+		Set<String> result = new LinkedHashSet<>();
 		for (String address : lower) {
 			String domain = address.substring(address.lastIndexOf('@') + 1);
 			boolean contact = known.contains("C" + address);

@@ -1,5 +1,6 @@
 package io.spoofdesk.partner;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.domain.Limit;
@@ -19,6 +20,6 @@ interface PartnerRepository extends JpaRepository<Partner, Long> {
 	List<Partner> findAllByOrderByName(Limit limit);
 
 	@Query("select distinct p from Partner p join p.domains d where d in ?1")
-	List<Partner> findByDomainIn(java.util.Collection<String> domains);
+	List<Partner> findByDomainIn(Collection<String> domains);
 
 }

@@ -26,7 +26,7 @@ record IdentitySettingsBody(String companyName, List<String> domains, List<Staff
 				identity.freeMailDomains());
 	}
 
-	/** Only after {@link IdentitySettingsValidator} found no error. */
+	/** Only after the settings validator found no error. */
 	CompanyIdentity toIdentity() {
 		return new CompanyIdentity(this.companyName.trim(), normalised(this.domains),
 				this.staff.stream()
@@ -48,7 +48,7 @@ record IdentitySettingsBody(String companyName, List<String> domains, List<Staff
 		}
 		return hosts.stream()
 			.map(String::trim)
-			.map(host -> IdentitySettingsValidator.isIpRange(host) ? host : DomainName.normalise(host))
+			.map(host -> IpRanges.isValid(host) ? host : DomainName.normalise(host))
 			.distinct()
 			.toList();
 	}

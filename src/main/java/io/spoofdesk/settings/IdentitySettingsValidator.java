@@ -18,10 +18,6 @@ final class IdentitySettingsValidator {
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-	private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
-
-	private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}$");
-
 	private static final Pattern HOURS_MINUTES = Pattern.compile("^([01]\\d|2[0-3]):[0-5]\\d$");
 
 	private IdentitySettingsValidator() {
@@ -39,8 +35,9 @@ final class IdentitySettingsValidator {
 		if (body.freeMailDomains() != null) {
 			checkHostNames(body.freeMailDomains(), "freeMailDomains", errors);
 		}
-		if (body.sendingHosts() != null
-				&& body.sendingHosts().stream().anyMatch(host -> !isIpRange(host) && !DomainName.isValid(host))) {
+		if (body.sendingHosts() != null && body.sendingHosts()
+			.stream()
+			.anyMatch(host -> !IpRanges.isValid(host) && !DomainName.isValid(host))) {
 			errors.rejectValue("sendingHosts", "settings.sendingHosts.invalid");
 		}
 		if (body.staff() == null || body.staff()
@@ -62,29 +59,6 @@ final class IdentitySettingsValidator {
 				&& LocalTime.parse(body.workingHours().start()).equals(LocalTime.parse(body.workingHours().end()))) {
 			errors.rejectValue("workingHours.end", "settings.workingHours.empty");
 		}
-	}
-
-	/** An IPv4 or IPv6 address, optionally with a prefix length (CIDR). */
-	static boolean isIpRange(String text) {
-		if (text == null) {
-			return false;
-		}
-		String trimmed = text.trim();
-		int slash = trimmed.indexOf('/');
-		String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
-		boolean v4 = IPV4.matcher(address).matches();
-		boolean v6 = !v4 && IPV6.matcher(address).matches();
-		if (!v4 && !v6) {
-			return false;
-		}
-		if (v4 && !java.util.Arrays.stream(address.split("\\.")).allMatch(part -> Integer.parseInt(part) <= 255)) {
-			return false;
-		}
-		if (slash < 0) {
-			return true;
-		}
-		String prefix = trimmed.substring(slash + 1);
-		return prefix.matches("\\d{1,3}") && Integer.parseInt(prefix) <= (v4 ? 32 : 128);
 	}
 
 	private static void checkHostNames(List<String> names, String field, Errors errors) {

@@ -1,5 +1,6 @@
 package io.spoofdesk.suspiciousmail;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,7 @@ class IncidentMailHooks implements IncidentPanel, IncidentSource {
 			.anyMatch(indicator -> indicator.severity() == IndicatorSeverity.HIGH) ? Severity.HIGH
 					: (analysis.verdict() == MailAnalysis.Verdict.SUSPICIOUS) ? Severity.MEDIUM : Severity.LOW;
 		return new Prefill((english ? "Suspicious mail: " : "不審メール: ") + subject, Channel.MAIL, severity, summary,
-				impersonated, SuspiciousMails.arrival(analysis), partnerOf(analysis), new IncidentSource.Origin(from,
+				impersonated, analysis.arrivedAt(), partnerOf(analysis), new IncidentSource.Origin(from,
 						analysis.subject(), analysis.verdict().name(), this.mails.incidentsHolding(analysis.sha256())));
 	}
 
@@ -111,7 +112,7 @@ class IncidentMailHooks implements IncidentPanel, IncidentSource {
 	 * who it claims to come from, the first of them with a partner's domain (never ours).
 	 */
 	private Long partnerOf(MailAnalysis analysis) {
-		List<String> addresses = new java.util.ArrayList<>();
+		List<String> addresses = new ArrayList<>();
 		if (analysis.forwardedBy() != null && analysis.forwardedBy().address() != null) {
 			addresses.add(analysis.forwardedBy().address());
 		}

@@ -44,7 +44,7 @@ class Iocs {
 	}
 
 	void record(long mailId, long incidentId, MailAnalysis analysis, Instant now) {
-		Instant seen = SuspiciousMails.arrival(analysis);
+		Instant seen = analysis.arrivedAt();
 		Timestamp seenAt = Timestamp.from((seen != null) ? seen : now);
 		for (Ioc ioc : extract(analysis)) {
 			this.jdbc.sql("""

@@ -3,9 +3,12 @@ package io.spoofdesk.suspiciousmail;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
@@ -133,7 +136,7 @@ public class SuspiciousMails {
 				RETURNING id""")
 			.params(incidentId, analysis.sha256(), fileName,
 					(analysis.from() != null) ? analysis.from().address() : null, analysis.subject(),
-					timestamp(arrival(analysis)), analysis.verdict().name(), analysis.triage().hint().name(),
+					timestamp(analysis.arrivedAt()), analysis.verdict().name(), analysis.triage().hint().name(),
 					this.json.writeValueAsString(analysis), CurrentUser.username(), Timestamp.from(now))
 			.query(Long.class)
 			.optional();
@@ -219,9 +222,8 @@ public class SuspiciousMails {
 			.query(String.class)
 			.list()
 			.stream()
-			.flatMap(name -> java.util.Arrays.stream(MailAnalysis.TriageHint.values())
-				.filter(hint -> hint.name().equals(name)))
-			.min(java.util.Comparator.naturalOrder());
+			.flatMap(name -> Arrays.stream(MailAnalysis.TriageHint.values()).filter(hint -> hint.name().equals(name)))
+			.min(Comparator.naturalOrder());
 	}
 
 	/**
@@ -244,9 +246,9 @@ public class SuspiciousMails {
 	}
 
 	private ObservedMail observed(long incidentId, int max, boolean ourName) {
-		java.util.Set<String> senders = new java.util.LinkedHashSet<>();
-		java.util.Set<String> subjects = new java.util.LinkedHashSet<>();
-		java.util.Set<String> files = new java.util.LinkedHashSet<>();
+		Set<String> senders = new LinkedHashSet<>();
+		Set<String> subjects = new LinkedHashSet<>();
+		Set<String> files = new LinkedHashSet<>();
 		this.jdbc
 			.sql("""
 					SELECT m.subject, m.from_address, m.analysis -> 'from' ->> 'display' AS display,
@@ -322,16 +324,6 @@ public class SuspiciousMails {
 			.params(sha256, exceptIncidentId)
 			.query((rs, row) -> new IncidentRef(rs.getLong(1), rs.getString(2)))
 			.list();
-	}
-
-	static Instant arrival(MailAnalysis analysis) {
-		String when = analysis.received()
-			.stream()
-			.filter(hop -> hop.date() != null)
-			.map(MailAnalysis.Hop::date)
-			.findFirst()
-			.orElse(analysis.date());
-		return (when != null) ? OffsetDateTime.parse(when).toInstant() : null;
 	}
 
 	private static Timestamp timestamp(Instant instant) {

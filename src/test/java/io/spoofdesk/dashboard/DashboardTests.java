@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
+import io.spoofdesk.shared.CompanyTimeZone;
 import io.spoofdesk.support.ApiClient;
 import io.spoofdesk.support.Browser;
 import io.spoofdesk.support.RealBrowser;
@@ -40,6 +41,13 @@ class DashboardTests {
 
 	@Autowired
 	ResponseTimes responseTimes;
+
+	@Autowired
+	CompanyTimeZone timeZone;
+
+	PlainCounts plain() {
+		return new PlainCounts(this.jdbc, this.timeZone.zoneId());
+	}
 
 	long incident(Instant reportedAt, String status) {
 		return new IncidentFixtures(this.jdbc).incident(reportedAt, status, "fixture");
@@ -190,7 +198,7 @@ class DashboardTests {
 		for (Instant now : List.of(Instant.now(), Instant.now().minus(Duration.ofDays(2)),
 				Instant.now().plus(Duration.ofDays(3)), Instant.parse("2030-01-01T00:00:00Z"))) {
 			assertThat(this.queries.overdueByPerson(now)).as("overdue at %s after %s", now, after)
-				.isEqualTo(this.queries.overdueByPersonPlain(now));
+				.isEqualTo(plain().overdueByPerson(now));
 		}
 	}
 
@@ -232,7 +240,7 @@ class DashboardTests {
 		for (Duration back : List.of(Duration.ofDays(30), Duration.ofDays(1), Duration.ofHours(40))) {
 			Instant since = now.minus(back);
 			assertThat(this.queries.impersonated(since)).as("since %s after %s", since, after)
-				.isEqualTo(this.queries.impersonatedPlain(since));
+				.isEqualTo(plain().impersonated(since));
 		}
 	}
 
@@ -375,7 +383,7 @@ class DashboardTests {
 		assertThat(weeks).extracting(Dashboard.Week::count).containsExactly(1L, 2L, 0L);
 		assertThat(weeks.get(1).start()).isEqualTo(LocalDate.of(2018, 3, 12));
 		assertThat(weeks.get(1).end()).isEqualTo(LocalDate.of(2018, 3, 18));
-		assertThat(weeks).isEqualTo(this.queries.perWeekPlain(LocalDate.of(2018, 3, 5), 3));
+		assertThat(weeks).isEqualTo(plain().perWeek(LocalDate.of(2018, 3, 5), 3));
 		this.jdbc
 			.sql("UPDATE incident SET reported_at = reported_at - interval '1 hour' "
 					+ "WHERE reported_at = '2018-03-11T15:30:00Z'")
@@ -450,7 +458,7 @@ class DashboardTests {
 			for (Duration back : List.of(Duration.ofDays(30), Duration.ofDays(1), Duration.ofHours(40))) {
 				Instant since = now.minus(back);
 				assertThat(this.queries.mailFeatures(feature, since)).as("%s since %s after %s", feature, since, after)
-					.isEqualTo(this.queries.mailFeaturesPlain(feature, since, Instant.parse("2100-01-01T00:00:00Z")));
+					.isEqualTo(this.queries.mailFeaturesBetween(feature, since, Instant.parse("2100-01-01T00:00:00Z")));
 			}
 		}
 	}
@@ -462,14 +470,21 @@ class DashboardTests {
 		long openBefore = this.jdbc.sql("SELECT count(*) FROM incident WHERE status = 'NEW'")
 			.query(Long.class)
 			.single();
-		HttpResponse<String> created = helpdesk.post("/api/v1/incidents", """
-				{"title": "ダッシュボード確認", "channel": "PHONE", "severity": "CRITICAL",
-				 "impersonatedAddresses": ["%s"], "reportedAt": "%s"}""".formatted(address, Instant.now()));
-		assertThat(created.statusCode()).isEqualTo(201);
+		// named more often than any address the shared database already holds, so it is
+		// in
+		// the top ten whatever other tests left there
+		long times = 1
+				+ this.queries.current().impersonated().stream().mapToLong(Dashboard.Count::count).max().orElse(0);
+		for (int i = 0; i < times; i++) {
+			HttpResponse<String> created = helpdesk.post("/api/v1/incidents", """
+					{"title": "ダッシュボード確認", "channel": "PHONE", "severity": "CRITICAL",
+					 "impersonatedAddresses": ["%s"], "reportedAt": "%s"}""".formatted(address, Instant.now()));
+			assertThat(created.statusCode()).isEqualTo(201);
+		}
 
 		Dashboard dashboard = this.queries.current();
-		assertThat(dashboard.openByStatus()).contains(new Dashboard.Count("NEW", openBefore + 1));
-		assertThat(dashboard.impersonated()).contains(new Dashboard.Count(address, 1));
+		assertThat(dashboard.openByStatus()).contains(new Dashboard.Count("NEW", openBefore + times));
+		assertThat(dashboard.impersonated()).contains(new Dashboard.Count(address, times));
 		assertThat(dashboard.perWeek()).hasSize(12);
 		assertThat(dashboard.perWeek().get(11).count()).isPositive();
 

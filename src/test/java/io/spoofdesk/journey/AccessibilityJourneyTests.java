@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them; {@link RealBrowser#close()} fails on any violation). The incident has a mail, its
  * checklist and a warning batch, so the busiest page is checked with all its panels. Each
  * screenshot also checks the layout (no sideways scrolling, no squeezed table cell), at
- * 1280 px and, for the pages used on a phone, at 400 px.
+ * 1280 px, for the reports at 720 px (an A4 page's printed width) and for the pages used
+ * on a phone at 400 px.
  */
 @ServerTest
 class AccessibilityJourneyTests {
@@ -74,6 +75,11 @@ class AccessibilityJourneyTests {
 			.param(incident)
 			.query(Long.class)
 			.single();
+		// a long result beside a short status: the report's status column must not be
+		// squeezed
+		assertThat(api.post("/api/v1/incidents/" + incident + "/checklist/steps/" + step + "/status", """
+				{"status": "IN_PROGRESS", "resultNote": "%s"}""".formatted("全社の PC 42 台をフルスキャン中。".repeat(12)))
+			.statusCode()).isEqualTo(200);
 
 		try (RealBrowser browser = RealBrowser.open(this.port, language)) {
 			browser.go("/login").screenshot("a11y-" + language + "-login");
@@ -90,6 +96,11 @@ class AccessibilityJourneyTests {
 					.doesNotContain("Whitelabel", "エラーが発生しました", "Something went wrong", "ページが見つかりません",
 							"Page not found");
 				browser.screenshot("a11y-" + language + path.replaceAll("[^a-z0-9]+", "-"));
+			}
+			// the width an A4 page prints at: the reports fit it
+			browser.resize(720, 1000);
+			for (String path : List.of("/incidents/" + incident + "/report", "/reports")) {
+				browser.go(path).screenshot("a11y-" + language + "-a4" + path.replaceAll("[^a-z0-9]+", "-"));
 			}
 			// a phone held upright: the list, the case page and the home page fit its
 			// width
