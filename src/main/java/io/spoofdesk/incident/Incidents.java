@@ -59,10 +59,14 @@ public class Incidents {
 
 	private final ObjectProvider<IncidentStatusGuard> statusGuards;
 
+	/** What a report can start from (a mail uploaded first); looked up when used. */
+	private final ObjectProvider<IncidentSource> sources;
+
 	Incidents(IncidentRepository incidents, IncidentNoteRepository notes, StatusChangeRepository statusChanges,
 			ReferenceNumbers references, IncidentRelations relations, PartnerDirectory partners, UserAccounts users,
 			AuditLog auditLog, ApplicationEventPublisher events, CompanyTimeZone timeZone, Clock clock,
-			ObjectProvider<IncidentStatusGuard> statusGuards) {
+			ObjectProvider<IncidentStatusGuard> statusGuards, ObjectProvider<IncidentSource> sources) {
+		this.sources = sources;
 		this.incidents = incidents;
 		this.notes = notes;
 		this.statusChanges = statusChanges;
@@ -80,6 +84,20 @@ public class Incidents {
 	@Transactional(readOnly = true)
 	public IncidentView get(long id) {
 		return find(id).toView();
+	}
+
+	/**
+	 * Opens an incident together with what the report started from (a mail uploaded
+	 * first, named by its reference): both are saved, or neither. A new partner is
+	 * created with it when {@code newPartnerName} is given.
+	 */
+	@Transactional
+	public IncidentView openFrom(IncidentCommand command, String newPartnerName, String sourceReference) {
+		IncidentView opened = (newPartnerName != null) ? openForNewPartner(command, newPartnerName) : open(command);
+		if (sourceReference != null) {
+			this.sources.orderedStream().forEach(source -> source.attach(opened.id(), sourceReference));
+		}
+		return opened;
 	}
 
 	/**
