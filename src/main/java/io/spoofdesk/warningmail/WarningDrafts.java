@@ -34,6 +34,7 @@ import io.spoofdesk.shared.Texts;
 import io.spoofdesk.suspiciousmail.SuspiciousMails;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,6 +66,8 @@ public class WarningDrafts {
 
 	private final WarningQueries queries;
 
+	private final MessageSource messages;
+
 	private final AuditLog auditLog;
 
 	private final Clock clock;
@@ -74,8 +77,8 @@ public class WarningDrafts {
 	private final Set<String> otherSenders;
 
 	WarningDrafts(JdbcClient jdbc, MailTemplates templates, Incidents incidents, PartnerDirectory partners,
-			SuspiciousMails mails, CompanyIdentityService identities, WarningQueries queries, AuditLog auditLog,
-			Clock clock, FreeMailDomains freeMail,
+			SuspiciousMails mails, CompanyIdentityService identities, WarningQueries queries, MessageSource messages,
+			AuditLog auditLog, Clock clock, FreeMailDomains freeMail,
 			@Value("${spoofdesk.warning-mail.senders:}") List<String> otherSenders) {
 		this.freeMail = freeMail;
 		this.otherSenders = otherSenders.stream()
@@ -88,6 +91,7 @@ public class WarningDrafts {
 		this.mails = mails;
 		this.identities = identities;
 		this.queries = queries;
+		this.messages = messages;
 		this.auditLog = auditLog;
 		this.clock = clock;
 	}
@@ -284,8 +288,8 @@ public class WarningDrafts {
 		String domain = to.substring(to.indexOf('@') + 1);
 		values.put(Placeholders.PARTNER_COMPANY, (partner != null) ? partner.name()
 				: (person != null && person.organisation() != null) ? person.organisation() : "");
-		values.put(Placeholders.CONTACT_NAME, (name != null) ? name + ("en".equals(language) ? "" : " 様")
-				: ("en".equals(language) ? "Sir or Madam" : "ご担当者様"));
+		values.put(Placeholders.CONTACT_NAME, (name != null) ? word("warning.value.contactName", language, name)
+				: word("warning.value.noContactName", language));
 		Rendered rendered = this.templates.render(template, values);
 		this.jdbc.sql("""
 				INSERT INTO warning_draft (batch_id, incident_id, partner_id, recipient_label, to_address, to_name,
@@ -298,9 +302,18 @@ public class WarningDrafts {
 			.update();
 	}
 
-	private static String quoted(List<String> texts, boolean english) {
-		return english ? String.join(", ", texts.stream().map(text -> "\"" + text + "\"").toList())
-				: String.join("", texts.stream().map(text -> "「" + text + "」").toList());
+	/** Subjects or file names as the language quotes them: 「a」「b」, or "a", "b". */
+	private String quoted(List<String> texts, String language) {
+		return String.join(word("warning.value.quotedSeparator", language),
+				texts.stream().map(text -> word("warning.value.quoted", language, text)).toList());
+	}
+
+	/**
+	 * The honorifics, quotes and date format of the mail's language, from the messages.
+	 */
+	private String word(String key, String language, Object... arguments) {
+		return this.messages.getMessage(key, (arguments.length > 0) ? arguments : null,
+				Locale.forLanguageTag(language));
 	}
 
 	private Map<String, String> commonValues(IncidentView incident, CompanyIdentity company, String language,
@@ -320,13 +333,11 @@ public class WarningDrafts {
 		// only mail that showed our name: a mail impersonating a partner is not cited
 		SuspiciousMails.ObservedMail observed = purpose.citesMailInOurName()
 				? this.mails.observedInOurName(incident.id(), 5) : this.mails.observedInPartnersName(incident.id(), 5);
-		boolean english = "en".equals(language);
-		values.put(Placeholders.OBSERVED_SUBJECTS, quoted(observed.subjects(), english));
+		values.put(Placeholders.OBSERVED_SUBJECTS, quoted(observed.subjects(), language));
 		values.put(Placeholders.SENDER_ADDRESSES, String.join(", ", observed.senders()));
-		values.put(Placeholders.ATTACHMENT_NAMES, quoted(observed.attachmentNames(), english));
+		values.put(Placeholders.ATTACHMENT_NAMES, quoted(observed.attachmentNames(), language));
 		values.put(Placeholders.FIRST_SEEN,
-				DateTimeFormatter
-					.ofPattern("en".equals(language) ? "d MMM yyyy" : "yyyy年M月d日", Locale.forLanguageTag(language))
+				DateTimeFormatter.ofPattern(word("warning.value.dateFormat", language), Locale.forLanguageTag(language))
 					.format(firstSeen.atZone(company.zoneId())));
 		values.put(Placeholders.INCIDENT_REFERENCE, incident.reference());
 		values.put(Placeholders.CONTACT_PERSON, Objects.toString(Texts.blankToNull(generation.contactPerson()), ""));

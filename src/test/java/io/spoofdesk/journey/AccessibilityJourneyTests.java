@@ -75,6 +75,11 @@ class AccessibilityJourneyTests {
 			.param(incident)
 			.query(Long.class)
 			.single();
+		// submitted by someone else: the user has an unread notification to check too
+		ApiClient colleague = ApiClient.basic(this.port, Users.create(this.port, "HELPDESK"), Users.PASSWORD);
+		assertThat(
+				colleague.post("/api/v1/incidents/" + incident + "/warnings/" + batch + "/submit", "{}").statusCode())
+			.isEqualTo(200);
 		// a long result beside a short status: the report's status column must not be
 		// squeezed
 		assertThat(api.post("/api/v1/incidents/" + incident + "/checklist/steps/" + step + "/status", """

@@ -32,7 +32,7 @@ class MessagesTests {
 			if (text.contains("担当者")) {
 				assertThat(key).as("%s=%s", key, text)
 					.matches("(partner|field)\\.(contacts.*|search\\.placeholder|merge\\.help)|incident\\.contact.*"
-							+ "|warning\\.includeReporter");
+							+ "|warning\\.(includeReporter|value\\.noContactName)");
 			}
 		}
 		assertThat(japanese.getProperty("role.STAFF")).isEqualTo("スタッフ");
