@@ -102,7 +102,7 @@ class ChecklistPanel implements IncidentPanel {
 
 		/** Whether skipping is refused to this reader: a required step, not a manager. */
 		public boolean skipNeedsManager(StepView step) {
-			return step.required() && !this.manager;
+			return !StepRules.maySkip(step.required(), this.roles);
 		}
 
 		public boolean canWork(StepView step) {
@@ -116,7 +116,7 @@ class ChecklistPanel implements IncidentPanel {
 		/** The statuses the reader may pick for a step. */
 		public List<StepStatus> statusesFor(StepView step) {
 			return Arrays.stream(StepStatus.values())
-				.filter(status -> status != StepStatus.SKIPPED || !step.required() || this.manager)
+				.filter(status -> status != StepStatus.SKIPPED || !skipNeedsManager(step))
 				.toList();
 		}
 

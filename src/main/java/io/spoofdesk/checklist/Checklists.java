@@ -38,8 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Checklists {
 
-	static final String TARGET = "Incident";
-
 	private final ChecklistRepository checklists;
 
 	private final ChecklistStepRepository steps;
@@ -101,8 +99,8 @@ public class Checklists {
 			throw new ConflictException("checklist.alreadyStarted");
 		}
 		Checklist checklist = copy(incident, this.playbooks.current(playbookId), language, null);
-		this.auditLog
-			.record(AuditEntry.change("CHECKLIST_STARTED", TARGET, incidentId, "checklist", null, checklist.name()));
+		this.auditLog.record(AuditEntry.change("CHECKLIST_STARTED", Incidents.TARGET, incidentId, "checklist", null,
+				checklist.name()));
 		return view(checklist);
 	}
 
@@ -139,8 +137,8 @@ public class Checklists {
 			this.evidence.move(previous.id(), step.id());
 			this.ledger.move(previous.id(), step.id());
 		}
-		this.auditLog
-			.record(AuditEntry.change("CHECKLIST_SWAPPED", TARGET, incidentId, "checklist", old.name(), fresh.name()));
+		this.auditLog.record(AuditEntry.change("CHECKLIST_SWAPPED", Incidents.TARGET, incidentId, "checklist",
+				old.name(), fresh.name()));
 		return view(fresh);
 	}
 
@@ -369,7 +367,8 @@ public class Checklists {
 		Instant before = checklist.leakRecognisedAt();
 		checklist.leakRecognised(at);
 		this.checklists.saveAndFlush(checklist);
-		this.auditLog.record(AuditEntry.change("LEAK_RECOGNISED", TARGET, incidentId, "leakRecognisedAt", before, at));
+		this.auditLog
+			.record(AuditEntry.change("LEAK_RECOGNISED", Incidents.TARGET, incidentId, "leakRecognisedAt", before, at));
 		PlaybookDefinition playbook = this.playbooks.version(checklist.playbookVersionId());
 		for (ChecklistStep step : this.steps.findByChecklist(checklist.id())) {
 			if (!StepKinds.countsFromLeak(step.kind()) || !step.status().isOpen()) {
@@ -478,7 +477,7 @@ public class Checklists {
 	}
 
 	private void audit(long incidentId, ChecklistStep step, String action, String field, Object before, Object after) {
-		this.auditLog.record(AuditEntry.change(action, TARGET, incidentId,
+		this.auditLog.record(AuditEntry.change(action, Incidents.TARGET, incidentId,
 				"step " + step.position() + " " + step.title() + ": " + field, before, after));
 	}
 

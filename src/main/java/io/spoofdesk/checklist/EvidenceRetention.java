@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
+import io.spoofdesk.incident.Incidents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,8 +69,9 @@ class EvidenceRetention {
 			.query((rs, n) -> new Purged(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.list();
 		for (Purged file : purged) {
-			this.auditLog.recordAs(AuditLog.SYSTEM, AuditEntry.change("EVIDENCE_PURGED", "Incident", file.incidentId(),
-					"evidence", file.fileName() + " (" + file.sha256().substring(0, 12) + "…)", null));
+			this.auditLog.recordAs(AuditLog.SYSTEM,
+					AuditEntry.change("EVIDENCE_PURGED", Incidents.TARGET, file.incidentId(), "evidence",
+							file.fileName() + " (" + file.sha256().substring(0, 12) + "…)", null));
 		}
 		return purged.size();
 	}

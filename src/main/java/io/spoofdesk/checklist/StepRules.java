@@ -44,6 +44,14 @@ final class StepRules {
 	}
 
 	/**
+	 * Only a manager skips a required step; anyone who works a step skips an optional
+	 * one.
+	 */
+	static boolean maySkip(boolean required, Set<Role> roles) {
+		return !required || roles.contains(Role.MANAGER);
+	}
+
+	/**
 	 * Whether a step may move to {@code to}: a reason for skipping or blocking, a manager
 	 * for skipping a required step, evidence and a complete credential ledger for
 	 * finishing.
@@ -53,7 +61,7 @@ final class StepRules {
 		if (to.needsReason() && (reason == null || reason.isBlank())) {
 			throw fieldError("reason", "checklist.step.reasonRequired");
 		}
-		if (to == StepStatus.SKIPPED && step.required() && !roles.contains(Role.MANAGER)) {
+		if (to == StepStatus.SKIPPED && !maySkip(step.required(), roles)) {
 			throw new AccessDeniedException("Only a manager skips a required step");
 		}
 		if (to == StepStatus.DONE && step.evidenceRequired() && evidenceCount == 0) {

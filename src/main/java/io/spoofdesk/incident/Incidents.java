@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Incidents {
 
-	static final String TARGET = "Incident";
+	public static final String TARGET = "Incident";
 
 	private final IncidentRepository incidents;
 

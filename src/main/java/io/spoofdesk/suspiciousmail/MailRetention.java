@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
+import io.spoofdesk.incident.Incidents;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +95,7 @@ class MailRetention {
 				.query(Long.class)
 				.list()
 				.forEach(incidentId -> this.auditLog.recordAs(AuditLog.SYSTEM, AuditEntry.change("MAIL_PURGED",
-						"Incident", incidentId, "mail", "SHA-256 " + sha256.substring(0, 12) + "…", null)));
+						Incidents.TARGET, incidentId, "mail", "SHA-256 " + sha256.substring(0, 12) + "…", null)));
 		}
 		return purged.size();
 	}

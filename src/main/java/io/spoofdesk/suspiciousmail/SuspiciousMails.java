@@ -151,7 +151,7 @@ public class SuspiciousMails {
 		this.iocs.record(mailId, incidentId, analysis, now);
 		String what = ((fileName != null) ? fileName + " " : "") + "(" + analysis.subject() + ", SHA-256 "
 				+ analysis.sha256().substring(0, 12) + "…, " + analysis.verdict() + ")";
-		this.auditLog.record(AuditEntry.change("MAIL_ATTACHED", "Incident", incidentId, "mail", null, what));
+		this.auditLog.record(AuditEntry.change("MAIL_ATTACHED", Incidents.TARGET, incidentId, "mail", null, what));
 		return new Attached(mailId, false, analysis);
 	}
 

@@ -40,8 +40,6 @@ import org.springframework.validation.MapBindingResult;
 @Service
 public class DraftWorkflow {
 
-	static final String TARGET = "Incident";
-
 	private final JdbcClient jdbc;
 
 	private final WarningQueries queries;
@@ -124,7 +122,7 @@ public class DraftWorkflow {
 			DraftView now = this.queries.draft(incidentId, draftId);
 			throw new EditConflictException(now.updatedBy(), now.updatedAt());
 		}
-		this.auditLog.record(AuditEntry.change("WARNING_EDITED", TARGET, incidentId, "draft " + draftId,
+		this.auditLog.record(AuditEntry.change("WARNING_EDITED", Incidents.TARGET, incidentId, "draft " + draftId,
 				draft.subject(), subject.strip()));
 		return this.queries.draft(incidentId, draftId);
 	}
@@ -144,8 +142,8 @@ public class DraftWorkflow {
 		if (withdrawn == 0) {
 			throw new ConflictException("warning.batch.wrongState");
 		}
-		this.auditLog.record(AuditEntry.change("WARNING_UNSUBMITTED", TARGET, incidentId, "warningBatch", "SUBMITTED",
-				batchId + ": DRAFT"));
+		this.auditLog.record(AuditEntry.change("WARNING_UNSUBMITTED", Incidents.TARGET, incidentId, "warningBatch",
+				"SUBMITTED", batchId + ": DRAFT"));
 		return this.queries.batch(incidentId, batchId);
 	}
 
@@ -163,7 +161,7 @@ public class DraftWorkflow {
 						"/incidents/" + incidentId + "/warnings/" + batchId);
 			}
 		}
-		this.auditLog.record(AuditEntry.change("WARNING_SUBMITTED", TARGET, incidentId, "warningBatch", null,
+		this.auditLog.record(AuditEntry.change("WARNING_SUBMITTED", Incidents.TARGET, incidentId, "warningBatch", null,
 				Long.toString(batchId)));
 		return this.queries.batch(incidentId, batchId);
 	}
@@ -196,7 +194,7 @@ public class DraftWorkflow {
 				WHERE batch_id = ? AND status IN ('DRAFT', 'RETURNED')""")
 			.params(CurrentUser.username(), Timestamp.from(now), Timestamp.from(now), CurrentUser.username(), batchId)
 			.update();
-		this.auditLog.record(AuditEntry.change("WARNING_APPROVED", TARGET, incidentId, "warningBatch", null,
+		this.auditLog.record(AuditEntry.change("WARNING_APPROVED", Incidents.TARGET, incidentId, "warningBatch", null,
 				batchId + " (" + current + ")"));
 		return this.queries.batch(incidentId, batchId);
 	}
@@ -216,7 +214,7 @@ public class DraftWorkflow {
 					+ "WHERE batch_id = ? AND status = 'DRAFT'")
 			.param(batchId)
 			.update();
-		this.auditLog.record(AuditEntry.change("WARNING_RETURNED", TARGET, incidentId, "warningBatch", null,
+		this.auditLog.record(AuditEntry.change("WARNING_RETURNED", Incidents.TARGET, incidentId, "warningBatch", null,
 				batchId + " (" + reason.strip() + ")"));
 		return this.queries.batch(incidentId, batchId);
 	}
@@ -234,8 +232,8 @@ public class DraftWorkflow {
 			.params(Timestamp.from(now), CurrentUser.username(), Timestamp.from(now), CurrentUser.username(), batchId,
 					incidentId)
 			.update();
-		this.auditLog.record(
-				AuditEntry.change("WARNING_QUEUED", TARGET, incidentId, "warningBatch", null, batchId + ": " + queued));
+		this.auditLog.record(AuditEntry.change("WARNING_QUEUED", Incidents.TARGET, incidentId, "warningBatch", null,
+				batchId + ": " + queued));
 		return queued;
 	}
 
@@ -268,8 +266,8 @@ public class DraftWorkflow {
 		}
 		this.jdbc.sql("UPDATE warning_draft SET cancel_reason = ? WHERE id = ?").params(why.strip(), draftId).update();
 		setStatus(incidentId, draft, DraftStatus.CANCELLED, false);
-		this.auditLog.record(AuditEntry.change("WARNING_CANCELLED", TARGET, incidentId, "draft " + draftId, null,
-				draft.toAddress() + " (" + why.strip() + ")"));
+		this.auditLog.record(AuditEntry.change("WARNING_CANCELLED", Incidents.TARGET, incidentId, "draft " + draftId,
+				null, draft.toAddress() + " (" + why.strip() + ")"));
 		checkAllWarned(incidentId);
 		return this.queries.draft(incidentId, draftId);
 	}
@@ -282,21 +280,25 @@ public class DraftWorkflow {
 		// only batches made from an address list count: a thank-you to the reporter alone
 		// does not warn the partners
 		Map<String, Object> counts = this.jdbc.sql("""
-				SELECT count(*) FILTER (WHERE d.status IN ('SENT', 'MARKED_SENT')) AS warned,
-				       count(*) FILTER (WHERE d.status NOT IN ('SENT', 'MARKED_SENT', 'CANCELLED')) AS open
+				SELECT count(*) FILTER (WHERE %s) AS warned, count(*) FILTER (WHERE %s) AS open
 				FROM warning_draft d JOIN warning_batch b ON b.id = d.batch_id AND b.from_address_list
 				     AND b.purpose = 'PARTNER_WARNING'
-				WHERE d.incident_id = ?""").param(incidentId).query().singleRow();
+				WHERE d.incident_id = ?""".formatted(WarningQueries.WARNED, WarningQueries.TO_SEND))
+			.param(incidentId)
+			.query()
+			.singleRow();
 		long warned = ((Number) counts.get("warned")).longValue();
 		long open = ((Number) counts.get("open")).longValue();
 		if (warned > 0 && open == 0) {
 			this.events.publishEvent(new PartnersWarned(incidentId, (int) warned));
 		}
 		Map<String, Object> staff = this.jdbc.sql("""
-				SELECT count(*) FILTER (WHERE d.status IN ('SENT', 'MARKED_SENT')) AS sent,
-				       count(*) FILTER (WHERE d.status NOT IN ('SENT', 'MARKED_SENT', 'CANCELLED')) AS open
+				SELECT count(*) FILTER (WHERE %s) AS sent, count(*) FILTER (WHERE %s) AS open
 				FROM warning_draft d JOIN warning_batch b ON b.id = d.batch_id AND b.purpose = 'STAFF_NOTICE'
-				WHERE d.incident_id = ?""").param(incidentId).query().singleRow();
+				WHERE d.incident_id = ?""".formatted(WarningQueries.WARNED, WarningQueries.TO_SEND))
+			.param(incidentId)
+			.query()
+			.singleRow();
 		long staffSent = ((Number) staff.get("sent")).longValue();
 		if (staffSent > 0 && ((Number) staff.get("open")).longValue() == 0) {
 			this.events.publishEvent(new StaffWarned(incidentId, (int) staffSent));
@@ -317,7 +319,7 @@ public class DraftWorkflow {
 			DraftView current = this.queries.draft(incidentId, draft.id());
 			throw new EditConflictException(current.updatedBy(), current.updatedAt());
 		}
-		this.auditLog.record(AuditEntry.change("WARNING_STATUS", TARGET, incidentId, "draft " + draft.id(),
+		this.auditLog.record(AuditEntry.change("WARNING_STATUS", Incidents.TARGET, incidentId, "draft " + draft.id(),
 				draft.status(), to + " " + draft.toAddress()));
 		if (sent) {
 			checkAllWarned(incidentId);

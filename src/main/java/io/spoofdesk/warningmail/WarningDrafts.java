@@ -50,8 +50,6 @@ import org.springframework.validation.MapBindingResult;
 @Service
 public class WarningDrafts {
 
-	static final String TARGET = "Incident";
-
 	private final JdbcClient jdbc;
 
 	private final MailTemplates templates;
@@ -236,7 +234,7 @@ public class WarningDrafts {
 			insertDraft(batchId, incidentId, null, addresses, template, common, language, now, people);
 			drafts++;
 		}
-		this.auditLog.record(AuditEntry.change("WARNING_DRAFTED", TARGET, incidentId, "warningBatch", null,
+		this.auditLog.record(AuditEntry.change("WARNING_DRAFTED", Incidents.TARGET, incidentId, "warningBatch", null,
 				batchId + ": " + drafts + " drafts, " + recipients.addressCount() + " addresses"));
 		return this.queries.batch(incidentId, batchId);
 	}

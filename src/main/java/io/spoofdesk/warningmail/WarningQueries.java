@@ -86,7 +86,7 @@ public class WarningQueries {
 	static final String WARNED = "d.status IN ('SENT', 'MARKED_SENT')";
 
 	/** Still to send: neither warned nor cancelled (the dashboard's "still to send"). */
-	private static final String TO_SEND = "d.status NOT IN ('SENT', 'MARKED_SENT', 'CANCELLED')";
+	static final String TO_SEND = "d.status NOT IN ('SENT', 'MARKED_SENT', 'CANCELLED')";
 
 	/** Warning mails across incidents, newest change first, at most {@code limit}. */
 	@Transactional(readOnly = true)
