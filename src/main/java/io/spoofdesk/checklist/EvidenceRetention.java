@@ -59,11 +59,7 @@ class EvidenceRetention {
 		Instant now = this.clock.instant();
 		List<Purged> purged = this.jdbc.sql("""
 				UPDATE step_evidence e SET content = NULL, purged_at = ?
-				FROM incident i
-				WHERE i.id = e.incident_id AND e.content IS NOT NULL
-				  AND i.status IN ('CLOSED', 'FALSE_POSITIVE')
-				  AND coalesce((SELECT max(c.changed_at) FROM incident_status_change c
-				                WHERE c.incident_id = i.id AND c.to_status = i.status), i.updated_at) < ?
+				WHERE e.content IS NOT NULL AND incident_ended_at(e.incident_id) < ?
 				RETURNING e.incident_id, e.file_name, e.sha256""")
 			.params(Timestamp.from(now), Timestamp.from(now.minus(this.retention)))
 			.query((rs, n) -> new Purged(rs.getLong(1), rs.getString(2), rs.getString(3)))

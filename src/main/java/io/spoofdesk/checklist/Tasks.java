@@ -30,7 +30,7 @@ public class Tasks {
 	 * Open, live steps (alias {@code s}): what task lists, reminders and overdue counts
 	 * read.
 	 */
-	static final String OPEN = "s.status IN ('TODO', 'IN_PROGRESS', 'BLOCKED') AND NOT s.dormant";
+	static final String OPEN = "checklist_step_is_open(s.status, s.dormant)";
 
 	private final JdbcClient jdbc;
 

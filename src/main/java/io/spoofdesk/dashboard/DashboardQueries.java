@@ -20,12 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The dashboard's figures, each one plain SQL with DESIGN.md's definitions: open means
- * not CLOSED or FALSE_POSITIVE; time to triage is report to the first TRIAGED; time to
- * contain is report to the first CONTAINED, or to the first RECOVERED when CONTAINED was
- * skipped; time to close is report to the last CLOSED, for incidents closed now (a
- * reopened one is not closed); weeks start on Monday and months are calendar months, both
- * in the company's time zone.
+ * The dashboard's figures, each one plain SQL with DESIGN.md's definitions, asked of the
+ * functions their modules own (V29: an open incident, an open step, a warned partner, an
+ * incident's milestones) and of the summaries the writes keep (V13-V15); weeks start on
+ * Monday and months are calendar months, both in the company's time zone.
  */
 @Service
 public class DashboardQueries {
@@ -163,7 +161,7 @@ public class DashboardQueries {
 				  SELECT assignee, count FROM open_step_due_day WHERE due_day < ?
 				  UNION ALL
 				  SELECT coalesce(assignee, ''), 1 FROM checklist_step
-				  WHERE status IN ('TODO', 'IN_PROGRESS', 'BLOCKED') AND NOT dormant AND due_at >= ? AND due_at < ?
+				  WHERE checklist_step_is_open(status, dormant) AND due_at >= ? AND due_at < ?
 				) AS due GROUP BY assignee HAVING sum(count) > 0 ORDER BY 2 DESC, 1 LIMIT 20""")
 			.params(LocalDate.ofInstant(today, ZoneOffset.UTC), Timestamp.from(today), Timestamp.from(now))
 			.query(Dashboard.Count::of)

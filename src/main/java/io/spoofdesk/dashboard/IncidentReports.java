@@ -56,14 +56,10 @@ public class IncidentReports {
 
 	private IncidentReport.Milestones milestones(long id, IncidentReport.Summary summary) {
 		return this.jdbc.sql("""
-				SELECT min(changed_at) FILTER (WHERE to_status = 'TRIAGED') AS triaged,
-				       coalesce(min(changed_at) FILTER (WHERE to_status = 'CONTAINED'),
-				                min(changed_at) FILTER (WHERE to_status = 'RECOVERED')) AS contained,
-				       max(changed_at) FILTER (WHERE to_status = 'CLOSED') AS closed
-				FROM incident_status_change WHERE incident_id = ?""")
-			.param(id)
-			.query((rs, n) -> new IncidentReport.Milestones(summary.reportedAt(), instant(rs, "triaged"),
-					instant(rs, "contained"), "CLOSED".equals(summary.status()) ? instant(rs, "closed") : null))
+				SELECT triaged_at, contained_at, closed_at FROM incident_milestones(?, ?)""")
+			.params(id, summary.status())
+			.query((rs, n) -> new IncidentReport.Milestones(summary.reportedAt(), instant(rs, "triaged_at"),
+					instant(rs, "contained_at"), instant(rs, "closed_at")))
 			.single();
 	}
 

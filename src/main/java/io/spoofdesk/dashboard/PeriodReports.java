@@ -35,15 +35,9 @@ public class PeriodReports {
 
 	private static final String ROWS = """
 			SELECT i.id, i.reference, i.title, p.name AS partner, i.channel, i.severity, i.status, i.assignee,
-			       i.reported_at, m.triaged, m.contained, CASE WHEN i.status = 'CLOSED' THEN m.closed END AS closed
+			       i.reported_at, m.triaged_at AS triaged, m.contained_at AS contained, m.closed_at AS closed
 			FROM incident i LEFT JOIN partner p ON p.id = i.partner_id
-			LEFT JOIN LATERAL (
-			  SELECT min(c.changed_at) FILTER (WHERE c.to_status = 'TRIAGED') AS triaged,
-			         coalesce(min(c.changed_at) FILTER (WHERE c.to_status = 'CONTAINED'),
-			                  min(c.changed_at) FILTER (WHERE c.to_status = 'RECOVERED')) AS contained,
-			         max(c.changed_at) FILTER (WHERE c.to_status = 'CLOSED') AS closed
-			  FROM incident_status_change c WHERE c.incident_id = i.id
-			) AS m ON true
+			CROSS JOIN LATERAL incident_milestones(i.id, i.status) AS m
 			WHERE i.reported_at >= ? AND i.reported_at < ?
 			ORDER BY i.reported_at, i.id LIMIT ?""";
 
@@ -85,7 +79,7 @@ public class PeriodReports {
 				this.responseTimes.months(period.firstMonth(), period.lastMonth()),
 				this.jdbc.sql("""
 						SELECT count(*) FROM warning_draft
-						WHERE status IN ('SENT', 'MARKED_SENT') AND sent_at >= ? AND sent_at < ?""")
+						WHERE warning_draft_is_warned(status) AND sent_at >= ? AND sent_at < ?""")
 					.params(Timestamp.from(start), Timestamp.from(end))
 					.query(Long.class)
 					.single(),

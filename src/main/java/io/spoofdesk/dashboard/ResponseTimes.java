@@ -19,32 +19,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Median and 90th percentile of the times to triage, contain and close, per month of
- * report (DESIGN.md: first TRIAGED; first CONTAINED, or first RECOVERED when CONTAINED
- * was skipped; last CLOSED of incidents closed now, so a reopened one is not closed). The
- * plain query reads every incident of the month and its status changes (about 40,000
- * incidents a month at a million over two years); the dashboard reads each month from
- * {@code dashboard_month_times} instead and recomputes only the months that a write
- * marked dirty (V14 explains the marking and the lock that keeps it exact).
+ * report, from each incident's milestones as the incident module defines them (SQL
+ * {@code incident_milestones}, V29). The plain query reads every incident of the month
+ * and its status changes (about 40,000 incidents a month at a million over two years);
+ * the dashboard reads each month from {@code dashboard_month_times} instead and
+ * recomputes only the months that a write marked dirty (V14 explains the marking and the
+ * lock that keeps it exact).
  */
 @Component
 class ResponseTimes {
 
 	private static final String PLAIN = """
 			WITH reached AS (
-			  SELECT i.id, to_char(i.reported_at AT TIME ZONE :zone, 'YYYY-MM') AS month, i.reported_at,
-			         min(c.changed_at) FILTER (WHERE c.to_status = 'TRIAGED') AS triaged,
-			         min(c.changed_at) FILTER (WHERE c.to_status = 'CONTAINED') AS contained,
-			         min(c.changed_at) FILTER (WHERE c.to_status = 'RECOVERED') AS recovered,
-			         CASE WHEN i.status = 'CLOSED'
-			              THEN max(c.changed_at) FILTER (WHERE c.to_status = 'CLOSED') END AS closed
-			  FROM incident i LEFT JOIN incident_status_change c ON c.incident_id = i.id
+			  SELECT to_char(i.reported_at AT TIME ZONE :zone, 'YYYY-MM') AS month, i.reported_at,
+			         m.triaged_at, m.contained_at, m.closed_at
+			  FROM incident i CROSS JOIN LATERAL incident_milestones(i.id, i.status) AS m
 			  WHERE i.reported_at >= :from AND i.reported_at < :to
-			  GROUP BY i.id, i.reported_at, i.status
 			), spans AS (
 			  SELECT month,
-			         extract(epoch FROM triaged - reported_at) / 3600 AS triage,
-			         extract(epoch FROM coalesce(contained, recovered) - reported_at) / 3600 AS contain,
-			         extract(epoch FROM closed - reported_at) / 3600 AS close
+			         extract(epoch FROM triaged_at - reported_at) / 3600 AS triage,
+			         extract(epoch FROM contained_at - reported_at) / 3600 AS contain,
+			         extract(epoch FROM closed_at - reported_at) / 3600 AS close
 			  FROM reached
 			)
 			SELECT month, count(*) AS reported,

@@ -65,19 +65,16 @@ class MailRetention {
 		Instant now = this.clock.instant();
 		Timestamp closedBefore = Timestamp.from(now.minus(this.properties.retention()));
 		Timestamp unusedBefore = Timestamp.from(now.minus(UNUSED_KEPT_FOR));
-		List<String> purged = this.jdbc
-			.sql("""
-					UPDATE mail_evidence e SET raw = NULL, purged_at = ?
-					WHERE e.raw IS NOT NULL AND (
-					    (NOT EXISTS (SELECT 1 FROM incident_mail m WHERE m.sha256 = e.sha256) AND e.stored_at < ?)
-					    OR (EXISTS (SELECT 1 FROM incident_mail m WHERE m.sha256 = e.sha256)
-					        AND NOT EXISTS (
-					            SELECT 1 FROM incident_mail m JOIN incident i ON i.id = m.incident_id
-					            WHERE m.sha256 = e.sha256
-					              AND (i.status NOT IN ('CLOSED', 'FALSE_POSITIVE')
-					                   OR coalesce((SELECT max(c.changed_at) FROM incident_status_change c
-					                                WHERE c.incident_id = i.id AND c.to_status = i.status), i.updated_at) >= ?))))
-					RETURNING e.sha256""")
+		List<String> purged = this.jdbc.sql("""
+				UPDATE mail_evidence e SET raw = NULL, purged_at = ?
+				WHERE e.raw IS NOT NULL AND (
+				    (NOT EXISTS (SELECT 1 FROM incident_mail m WHERE m.sha256 = e.sha256) AND e.stored_at < ?)
+				    OR (EXISTS (SELECT 1 FROM incident_mail m WHERE m.sha256 = e.sha256)
+				        AND NOT EXISTS (
+				            SELECT 1 FROM incident_mail m
+				            WHERE m.sha256 = e.sha256
+				              AND coalesce(incident_ended_at(m.incident_id), 'infinity') >= ?)))
+				RETURNING e.sha256""")
 			.params(Timestamp.from(now), unusedBefore, closedBefore)
 			.query(String.class)
 			.list();

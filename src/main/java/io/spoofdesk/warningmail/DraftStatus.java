@@ -15,6 +15,11 @@ public enum DraftStatus {
 		return this == SENT || this == MARKED_SENT;
 	}
 
+	/** Neither warned nor cancelled: the dashboard's "still to send". */
+	public boolean isStillToSend() {
+		return !isWarned() && this != CANCELLED;
+	}
+
 	/** Approved content that may be downloaded, copied, queued or marked sent. */
 	public boolean isApprovedContent() {
 		return this == APPROVED || this == QUEUED || this == SENDING || this == SENT || this == FAILED

@@ -114,7 +114,7 @@ public class DraftWorkflow {
 		int updated = this.jdbc.sql("""
 				UPDATE warning_draft SET to_address = ?, cc_addresses = ?, subject = ?, body = ?, updated_at = ?,
 				       updated_by = ?, version = version + 1
-				WHERE id = ? AND version = ? AND status IN ('DRAFT', 'RETURNED')""")
+				WHERE id = ? AND version = ? AND warning_draft_is_editable(status)""")
 			.params(to, ccList.toArray(String[]::new), subject.strip(), body, Timestamp.from(Instant.now(this.clock)),
 					CurrentUser.username(), draftId, (expectedVersion != null) ? expectedVersion : draft.version())
 			.update();
@@ -183,7 +183,10 @@ public class DraftWorkflow {
 		moveBatch(batchId, List.of("SUBMITTED"), "APPROVED", "decided", null);
 		String current = this.jdbc.sql("""
 				SELECT coalesce(string_agg(id || ':' || version, ',' ORDER BY id), '') FROM warning_draft
-				WHERE batch_id = ? AND status IN ('DRAFT', 'RETURNED')""").param(batchId).query(String.class).single();
+				WHERE batch_id = ? AND warning_draft_is_editable(status)""")
+			.param(batchId)
+			.query(String.class)
+			.single();
 		if (!current.equals(reviewedVersions.strip())) {
 			throw new ConflictException("warning.batch.changedSinceReview");
 		}
@@ -191,7 +194,7 @@ public class DraftWorkflow {
 		this.jdbc.sql("""
 				UPDATE warning_draft SET status = 'APPROVED', approved_by = ?, approved_at = ?, updated_at = ?,
 				       updated_by = ?, version = version + 1
-				WHERE batch_id = ? AND status IN ('DRAFT', 'RETURNED')""")
+				WHERE batch_id = ? AND warning_draft_is_editable(status)""")
 			.params(CurrentUser.username(), Timestamp.from(now), Timestamp.from(now), CurrentUser.username(), batchId)
 			.update();
 		this.auditLog.record(AuditEntry.change("WARNING_APPROVED", Incidents.TARGET, incidentId, "warningBatch", null,

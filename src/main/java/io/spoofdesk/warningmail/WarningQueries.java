@@ -83,10 +83,10 @@ public class WarningQueries {
 	}
 
 	/** What counts as warned: sent by SpoofDesk or marked sent by hand. */
-	static final String WARNED = "d.status IN ('SENT', 'MARKED_SENT')";
+	static final String WARNED = "warning_draft_is_warned(d.status)";
 
 	/** Still to send: neither warned nor cancelled (the dashboard's "still to send"). */
-	static final String TO_SEND = "d.status NOT IN ('SENT', 'MARKED_SENT', 'CANCELLED')";
+	static final String TO_SEND = "warning_draft_is_to_send(d.status)";
 
 	/** Warning mails across incidents, newest change first, at most {@code limit}. */
 	@Transactional(readOnly = true)

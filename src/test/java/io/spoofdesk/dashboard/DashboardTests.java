@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.spoofdesk.shared.CompanyTimeZone;
+import io.spoofdesk.support.IncidentFixtures;
 import io.spoofdesk.support.ApiClient;
 import io.spoofdesk.support.Browser;
 import io.spoofdesk.support.RealBrowser;

@@ -1,4 +1,4 @@
-package io.spoofdesk.dashboard;
+package io.spoofdesk.support;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Incidents and status changes written straight into the tables, at hand-picked times.
  */
-record IncidentFixtures(JdbcClient jdbc) {
+public record IncidentFixtures(JdbcClient jdbc) {
 
-	long incident(Instant reportedAt, String status, String title) {
+	public long incident(Instant reportedAt, String status, String title) {
 		Timestamp at = Timestamp.from(reportedAt);
 		return this.jdbc.sql("""
 				INSERT INTO incident (reference, title, channel, reported_at, severity, status, created_at, created_by,
@@ -23,7 +23,7 @@ record IncidentFixtures(JdbcClient jdbc) {
 			.single();
 	}
 
-	void reached(long incident, Instant reportedAt, String to, int afterHours) {
+	public void reached(long incident, Instant reportedAt, String to, int afterHours) {
 		this.jdbc.sql("""
 				INSERT INTO incident_status_change (incident_id, to_status, changed_by, changed_at)
 				VALUES (?, ?, 'test', ?)""")
