@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /** The admin's view of the audit log, newest first, with filters. */
 @Controller
 @RequestMapping("/admin/audit")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("@may.administer()")
 class AuditController {
 
 	static final int PAGE_SIZE = 50;

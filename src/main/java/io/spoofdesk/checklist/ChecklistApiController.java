@@ -8,7 +8,6 @@ import java.util.Locale;
 
 import io.spoofdesk.identity.CurrentUser;
 import io.spoofdesk.shared.NotFoundException;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -34,17 +33,24 @@ import org.springframework.web.multipart.MultipartFile;
 		description = "Playbooks, the checklist on each incident, its steps, evidence and the password ledger.")
 @RestController
 @RequestMapping("/api/v1")
-@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
+@PreAuthorize("@may.seeCases()")
 class ChecklistApiController {
 
 	private final Checklists checklists;
+
+	private final StepRecords records;
+
+	private final ChecklistLifecycle lifecycle;
 
 	private final Playbooks playbooks;
 
 	private final Tasks tasks;
 
-	ChecklistApiController(Checklists checklists, Playbooks playbooks, Tasks tasks) {
+	ChecklistApiController(Checklists checklists, StepRecords records, ChecklistLifecycle lifecycle,
+			Playbooks playbooks, Tasks tasks) {
 		this.checklists = checklists;
+		this.records = records;
+		this.lifecycle = lifecycle;
 		this.playbooks = playbooks;
 		this.tasks = tasks;
 	}
@@ -72,7 +78,7 @@ class ChecklistApiController {
 	@PostMapping("/incidents/{id}/checklist/playbook")
 	ChecklistView swap(@PathVariable long id, @RequestBody SwapBody body, Locale locale) {
 		String language = (body.language() != null) ? body.language() : StepTemplate.languageOf(locale);
-		return this.checklists.swap(id, body.playbookId(), "en".equals(language) ? "en" : "ja");
+		return this.lifecycle.swap(id, body.playbookId(), "en".equals(language) ? "en" : "ja");
 	}
 
 	@Operation(summary = "Add an ad-hoc step")
@@ -118,7 +124,7 @@ class ChecklistApiController {
 	@Operation(summary = "Record when the leak was recognised")
 	@PutMapping("/incidents/{id}/checklist/leak-recognised")
 	ChecklistView recogniseLeak(@PathVariable long id, @RequestBody LeakBody body) {
-		return this.checklists.recogniseLeak(id, body.recognisedAt());
+		return this.lifecycle.recogniseLeak(id, body.recognisedAt());
 	}
 
 	@Operation(summary = "Attach evidence to a step")
@@ -128,7 +134,7 @@ class ChecklistApiController {
 		if (file == null || file.isEmpty()) {
 			throw StepRules.fieldError("file", "checklist.evidence.missing");
 		}
-		EvidenceFile added = this.checklists.addEvidence(id, stepId, file.getOriginalFilename(), file.getBytes());
+		EvidenceFile added = this.records.addEvidence(id, stepId, file.getOriginalFilename(), file.getBytes());
 		return ResponseEntity
 			.created(URI.create("/incidents/" + id + "/checklist/steps/" + stepId + "/evidence/" + added.id()))
 			.body(added);
@@ -138,7 +144,7 @@ class ChecklistApiController {
 	@PostMapping("/incidents/{id}/checklist/steps/{stepId}/ledger")
 	ResponseEntity<List<CredentialChange>> addCredential(@PathVariable long id, @PathVariable long stepId,
 			@RequestBody CredentialBody body) {
-		this.checklists.addCredential(id, stepId, body.kind(), body.account(), Boolean.TRUE.equals(body.cleanDevice()));
+		this.records.addCredential(id, stepId, body.kind(), body.account(), Boolean.TRUE.equals(body.cleanDevice()));
 		return ResponseEntity.status(201).body(ledgerOf(id, stepId));
 	}
 
@@ -146,7 +152,7 @@ class ChecklistApiController {
 	@PostMapping("/incidents/{id}/checklist/steps/{stepId}/ledger/{rowId}/confirm")
 	List<CredentialChange> confirmCredential(@PathVariable long id, @PathVariable long stepId,
 			@PathVariable long rowId) {
-		this.checklists.confirmCredential(id, stepId, rowId);
+		this.records.confirmCredential(id, stepId, rowId);
 		return ledgerOf(id, stepId);
 	}
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import io.spoofdesk.incident.IncidentView;
 import io.spoofdesk.incident.Incidents;
 import io.spoofdesk.settings.CompanyIdentityService;
@@ -16,8 +18,6 @@ import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.ConflictMessages;
 import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.InvalidRequestException;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -50,6 +50,10 @@ class ChecklistController {
 
 	private final Checklists checklists;
 
+	private final StepRecords records;
+
+	private final ChecklistLifecycle lifecycle;
+
 	private final Incidents incidents;
 
 	private final ChecklistPanel panel;
@@ -62,9 +66,12 @@ class ChecklistController {
 
 	private final Guidance guidance = new Guidance();
 
-	ChecklistController(Checklists checklists, Incidents incidents, ChecklistPanel panel,
-			CompanyIdentityService identities, MessageSource messages, ConflictMessages conflicts) {
+	ChecklistController(Checklists checklists, StepRecords records, ChecklistLifecycle lifecycle, Incidents incidents,
+			ChecklistPanel panel, CompanyIdentityService identities, MessageSource messages,
+			ConflictMessages conflicts) {
 		this.checklists = checklists;
+		this.records = records;
+		this.lifecycle = lifecycle;
 		this.incidents = incidents;
 		this.panel = panel;
 		this.identities = identities;
@@ -123,7 +130,7 @@ class ChecklistController {
 			@RequestParam(required = false) String recognisedAt, RedirectAttributes redirect, Model model,
 			HttpServletResponse response, Locale locale) {
 		return act(id, stepId, "step", null, model, redirect, response, locale, () -> {
-			this.checklists.recogniseLeak(id, localTime(recognisedAt, "recognisedAt"));
+			this.lifecycle.recogniseLeak(id, localTime(recognisedAt, "recognisedAt"));
 			return this.checklists.step(id, stepId);
 		});
 	}
@@ -136,7 +143,7 @@ class ChecklistController {
 			if (file == null || file.isEmpty()) {
 				throw StepRules.fieldError("file", "checklist.evidence.missing");
 			}
-			this.checklists.addEvidence(id, stepId, file.getOriginalFilename(), file.getBytes());
+			this.records.addEvidence(id, stepId, file.getOriginalFilename(), file.getBytes());
 			redirect.addFlashAttribute("success", "checklist.evidence.added");
 		}
 		catch (InvalidRequestException | ConflictException ex) {
@@ -146,9 +153,9 @@ class ChecklistController {
 	}
 
 	@GetMapping("/incidents/{id}/checklist/steps/{stepId}/evidence/{evidenceId}")
-	@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+	@PreAuthorize("@may.downloadOriginals()")
 	ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long stepId, @PathVariable long evidenceId) {
-		EvidenceStore.Download file = this.checklists.evidence(id, stepId, evidenceId);
+		EvidenceStore.Download file = this.records.evidence(id, stepId, evidenceId);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -165,7 +172,7 @@ class ChecklistController {
 			@RequestParam(required = false) CredentialKind accountKind, @RequestParam(required = false) String account,
 			@RequestParam(defaultValue = "false") boolean cleanDevice, RedirectAttributes redirect, Locale locale) {
 		try {
-			this.checklists.addCredential(id, stepId, accountKind, account, cleanDevice);
+			this.records.addCredential(id, stepId, accountKind, account, cleanDevice);
 		}
 		catch (InvalidRequestException | ConflictException ex) {
 			flashError(redirect, ex, locale);
@@ -176,7 +183,7 @@ class ChecklistController {
 
 	@PostMapping("/incidents/{id}/checklist/steps/{stepId}/ledger/{rowId}/confirm")
 	String confirmCredential(@PathVariable long id, @PathVariable long stepId, @PathVariable long rowId) {
-		this.checklists.confirmCredential(id, stepId, rowId);
+		this.records.confirmCredential(id, stepId, rowId);
 		return "redirect:/incidents/" + id + "/checklist/steps/" + stepId + "#ledger";
 	}
 
@@ -205,7 +212,7 @@ class ChecklistController {
 			redirect.addFlashAttribute("failure", "checklist.swap.confirm");
 			return "redirect:/incidents/" + id + "#checklist";
 		}
-		this.checklists.swap(id, playbookId, "en".equals(language) ? "en" : "ja");
+		this.lifecycle.swap(id, playbookId, "en".equals(language) ? "en" : "ja");
 		redirect.addFlashAttribute("success", "checklist.swap.done");
 		return "redirect:/incidents/" + id + "#checklist";
 	}

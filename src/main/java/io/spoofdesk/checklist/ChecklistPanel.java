@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.spoofdesk.identity.CurrentUser;
+import io.spoofdesk.identity.Permission;
 import io.spoofdesk.identity.Role;
 import io.spoofdesk.identity.UserAccounts;
 import io.spoofdesk.identity.UserView;
@@ -82,7 +83,7 @@ class ChecklistPanel implements IncidentPanel {
 	StepContext context(long incidentId, boolean incidentOpen) {
 		Set<Role> roles = CurrentUser.roles();
 		return new StepContext(incidentId, CurrentUser.username(), roles, incidentOpen, StepRules.canPlan(roles),
-				roles.contains(Role.MANAGER), roles.contains(Role.MANAGER) || roles.contains(Role.ADMIN),
+				Permission.DECIDE_CASES.allows(roles), Permission.DOWNLOAD_ORIGINALS.allows(roles),
 				StepRules.canPlan(roles) ? this.users.assignable().stream().map(UserView::username).toList()
 						: List.of(),
 				this.evidence.evidencedSteps(incidentId));

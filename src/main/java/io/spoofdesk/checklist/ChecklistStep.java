@@ -2,8 +2,6 @@ package io.spoofdesk.checklist;
 
 import java.time.Instant;
 
-import io.spoofdesk.identity.Role;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.spoofdesk.identity.Role;
+import io.spoofdesk.shared.Versioned;
+
 /**
  * One step of an incident's checklist: a copy of a playbook step (or an ad-hoc one), with
  * who works on it, by when, how it ended and why. The version catches two people editing
@@ -21,7 +22,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "checklist_step")
-class ChecklistStep {
+class ChecklistStep implements Versioned {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -235,15 +236,18 @@ class ChecklistStep {
 		return this.evidenceRequired;
 	}
 
-	String updatedBy() {
+	@Override
+	public String updatedBy() {
 		return this.updatedBy;
 	}
 
-	Instant updatedAt() {
+	@Override
+	public Instant updatedAt() {
 		return this.updatedAt;
 	}
 
-	long version() {
+	@Override
+	public long version() {
 		return this.version;
 	}
 

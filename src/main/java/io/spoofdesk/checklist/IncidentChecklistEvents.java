@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 class IncidentChecklistEvents implements IncidentStatusGuard {
 
-	private final Checklists checklists;
+	private final ChecklistLifecycle checklists;
 
 	private final Playbooks playbooks;
 
-	IncidentChecklistEvents(Checklists checklists, Playbooks playbooks) {
+	IncidentChecklistEvents(ChecklistLifecycle checklists, Playbooks playbooks) {
 		this.checklists = checklists;
 		this.playbooks = playbooks;
 	}

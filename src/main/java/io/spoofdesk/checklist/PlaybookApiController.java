@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Checklists")
 @RestController
 @RequestMapping("/api/v1/playbooks")
-@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
+@PreAuthorize("@may.seeCases()")
 class PlaybookApiController {
 
 	private final Playbooks playbooks;
@@ -42,7 +42,7 @@ class PlaybookApiController {
 
 	@Operation(summary = "Create a playbook")
 	@PostMapping
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@may.administer()")
 	ResponseEntity<PlaybookDefinition> create(@RequestBody PlaybookForm form) {
 		long id = this.playbooks.create(validated(form).content());
 		return ResponseEntity.status(201).body(this.playbooks.current(id));
@@ -50,7 +50,7 @@ class PlaybookApiController {
 
 	@Operation(summary = "Save a new version of a playbook")
 	@PutMapping("/{id}")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@may.administer()")
 	PlaybookDefinition save(@PathVariable long id, @RequestBody PlaybookForm form) {
 		this.playbooks.save(id, (form.getVersion() != null) ? form.getVersion() : -1, validated(form).content());
 		return this.playbooks.current(id);
@@ -58,7 +58,7 @@ class PlaybookApiController {
 
 	@Operation(summary = "Make a playbook the default for new incidents")
 	@PostMapping("/{id}/default")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@may.administer()")
 	PlaybookDefinition makeDefault(@PathVariable long id) {
 		this.playbooks.makeDefault(id);
 		return this.playbooks.current(id);

@@ -2,7 +2,7 @@ package io.spoofdesk.checklist;
 
 import java.util.List;
 
-import io.spoofdesk.identity.Role;
+import io.spoofdesk.identity.Permission;
 import io.spoofdesk.shared.CompanyTimeZone;
 import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.NotFoundException;
@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * new version; the history lists them all).
  */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("@may.administer()")
 class PlaybookController {
 
 	private final Playbooks playbooks;
@@ -39,7 +39,7 @@ class PlaybookController {
 	void choices(Model model) {
 		model.addAttribute("phases", Phase.values());
 		model.addAttribute("zone", this.timeZone.zoneId());
-		model.addAttribute("roles", new Role[] { Role.HELPDESK, Role.STAFF, Role.MANAGER });
+		model.addAttribute("roles", Permission.WORK_ON_STEPS.roles());
 	}
 
 	@GetMapping("/admin/playbooks")

@@ -3,8 +3,9 @@ package io.spoofdesk.checklist;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
-import io.spoofdesk.identity.Role;
+import io.spoofdesk.identity.Permission;
 
 import org.springframework.validation.Errors;
 
@@ -87,7 +88,7 @@ public class PlaybookForm {
 			if (step.phase == null) {
 				errors.rejectValue(prefix + "phase", "playbook.step.phaseRequired");
 			}
-			if (step.defaultRole == null || step.defaultRole == Role.ADMIN) {
+			if (step.defaultRole == null || !Permission.WORK_ON_STEPS.allows(Set.of(step.defaultRole))) {
 				errors.rejectValue(prefix + "defaultRole", "playbook.step.roleRequired");
 			}
 			if (step.dueHours == null || step.dueHours < 0 || step.dueHours > 8760) {
@@ -179,131 +180,6 @@ public class PlaybookForm {
 
 	public void setSteps(List<StepForm> steps) {
 		this.steps = steps;
-	}
-
-	/** One step row of the form. */
-	public static class StepForm {
-
-		private Integer position;
-
-		private Phase phase = Phase.IDENTIFY;
-
-		private String kind;
-
-		private String titleJa;
-
-		private String titleEn;
-
-		private String guidanceJa;
-
-		private String guidanceEn;
-
-		private Role defaultRole = Role.STAFF;
-
-		private Integer dueHours = 24;
-
-		private boolean required = true;
-
-		private boolean evidenceRequired;
-
-		private boolean remove;
-
-		public Integer getPosition() {
-			return this.position;
-		}
-
-		public void setPosition(Integer position) {
-			this.position = position;
-		}
-
-		public Phase getPhase() {
-			return this.phase;
-		}
-
-		public void setPhase(Phase phase) {
-			this.phase = phase;
-		}
-
-		public String getKind() {
-			return this.kind;
-		}
-
-		public void setKind(String kind) {
-			this.kind = kind;
-		}
-
-		public String getTitleJa() {
-			return this.titleJa;
-		}
-
-		public void setTitleJa(String titleJa) {
-			this.titleJa = titleJa;
-		}
-
-		public String getTitleEn() {
-			return this.titleEn;
-		}
-
-		public void setTitleEn(String titleEn) {
-			this.titleEn = titleEn;
-		}
-
-		public String getGuidanceJa() {
-			return this.guidanceJa;
-		}
-
-		public void setGuidanceJa(String guidanceJa) {
-			this.guidanceJa = guidanceJa;
-		}
-
-		public String getGuidanceEn() {
-			return this.guidanceEn;
-		}
-
-		public void setGuidanceEn(String guidanceEn) {
-			this.guidanceEn = guidanceEn;
-		}
-
-		public Role getDefaultRole() {
-			return this.defaultRole;
-		}
-
-		public void setDefaultRole(Role defaultRole) {
-			this.defaultRole = defaultRole;
-		}
-
-		public Integer getDueHours() {
-			return this.dueHours;
-		}
-
-		public void setDueHours(Integer dueHours) {
-			this.dueHours = dueHours;
-		}
-
-		public boolean isRequired() {
-			return this.required;
-		}
-
-		public void setRequired(boolean required) {
-			this.required = required;
-		}
-
-		public boolean isEvidenceRequired() {
-			return this.evidenceRequired;
-		}
-
-		public void setEvidenceRequired(boolean evidenceRequired) {
-			this.evidenceRequired = evidenceRequired;
-		}
-
-		public boolean isRemove() {
-			return this.remove;
-		}
-
-		public void setRemove(boolean remove) {
-			this.remove = remove;
-		}
-
 	}
 
 }

@@ -3,6 +3,7 @@ package io.spoofdesk.checklist;
 import java.util.HashMap;
 import java.util.Set;
 
+import io.spoofdesk.identity.Permission;
 import io.spoofdesk.identity.Role;
 import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.InvalidRequestException;
@@ -21,12 +22,12 @@ final class StepRules {
 
 	/** Helpdesk, staff and managers work on steps; an admin alone does not. */
 	static boolean isWorker(Set<Role> roles) {
-		return roles.contains(Role.HELPDESK) || roles.contains(Role.STAFF) || roles.contains(Role.MANAGER);
+		return Permission.WORK_ON_STEPS.allows(roles);
 	}
 
-	/** Helpdesk and managers assign steps to others and set due times. */
+	/** Whoever assigns cases assigns steps to others and sets due times. */
 	static boolean canPlan(Set<Role> roles) {
-		return roles.contains(Role.HELPDESK) || roles.contains(Role.MANAGER);
+		return Permission.MOVE_CASES.allows(roles);
 	}
 
 	/** Own or unassigned steps; a manager may work on anyone's. */
@@ -34,7 +35,7 @@ final class StepRules {
 		if (!isWorker(roles)) {
 			return false;
 		}
-		return assignee == null || assignee.equalsIgnoreCase(user) || roles.contains(Role.MANAGER);
+		return assignee == null || assignee.equalsIgnoreCase(user) || Permission.DECIDE_CASES.allows(roles);
 	}
 
 	static void checkCanWork(ChecklistStep step, String user, Set<Role> roles) {
@@ -48,7 +49,7 @@ final class StepRules {
 	 * one.
 	 */
 	static boolean maySkip(boolean required, Set<Role> roles) {
-		return !required || roles.contains(Role.MANAGER);
+		return !required || Permission.DECIDE_CASES.allows(roles);
 	}
 
 	/**

@@ -29,7 +29,7 @@ class TasksController {
 	}
 
 	@GetMapping("/tasks/overdue")
-	@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+	@PreAuthorize("@may.seeReports()")
 	String overdue(Model model) {
 		model.addAttribute("byPerson", this.tasks.overdueByPerson());
 		model.addAttribute("zone", this.identities.current().zoneId());

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/dashboard")
 @Tag(name = "Dashboard", description = "Figures for managers: open cases, overdue steps, response times.")
-@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+@PreAuthorize("@may.seeReports()")
 class DashboardApiController {
 
 	private final DashboardQueries queries;

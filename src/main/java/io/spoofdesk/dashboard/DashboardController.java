@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The managers' dashboard (MANAGER, ADMIN); every figure links to the list behind it. */
 @Controller
-@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+@PreAuthorize("@may.seeReports()")
 class DashboardController {
 
 	private final DashboardQueries queries;

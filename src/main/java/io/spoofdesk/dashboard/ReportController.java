@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * month or quarter as a page, PDF and CSV.
  */
 @Controller
-@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+@PreAuthorize("@may.seeReports()")
 class ReportController {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

@@ -15,8 +15,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -78,7 +78,7 @@ class SecurityConfiguration {
 		BearerTokenFilter bearer = new BearerTokenFilter(tokens, throttle, auditLog, problems);
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/users/**", "/api/v1/settings/**")
-				.hasRole("ADMIN")
+				.hasAnyRole(Permission.ADMINISTER.roleNames())
 				.anyRequest()
 				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -105,7 +105,7 @@ class SecurityConfiguration {
 					"/actuator/info")
 			.permitAll()
 			.requestMatchers("/admin/**", "/v3/api-docs*", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-			.hasRole("ADMIN")
+			.hasAnyRole(Permission.ADMINISTER.roleNames())
 			.requestMatchers("/", "/profile", "/profile/**")
 			.authenticated()
 			// every working page needs a role; finer rules are on the controllers'
@@ -114,7 +114,7 @@ class SecurityConfiguration {
 			// on the
 			// incident list cost about a fifth of its throughput, docs/benchmarks.md)
 			.anyRequest()
-			.hasAnyRole(Role.HELPDESK.name(), Role.STAFF.name(), Role.MANAGER.name(), Role.ADMIN.name()))
+			.hasAnyRole(Permission.SEE_CASES.roleNames()))
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.headers(SecurityConfiguration::pageHeaders)

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
 import io.spoofdesk.shared.ConflictException;
-import io.spoofdesk.shared.RecentValue;
 import io.spoofdesk.shared.NotFoundException;
+import io.spoofdesk.shared.RecentValue;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -119,8 +119,7 @@ public class UserAccounts {
 		return this.users.findAllByOrderByUsername()
 			.stream()
 			.map(AppUser::toView)
-			.filter(user -> user.enabled()
-					&& (user.has(Role.HELPDESK) || user.has(Role.STAFF) || user.has(Role.MANAGER)))
+			.filter(user -> user.enabled() && Permission.WORK_ON_STEPS.allows(user.roles()))
 			.toList();
 	}
 

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Admin pages: list, create and edit users, set roles, disable, reset passwords. */
 @Controller
 @RequestMapping("/admin/users")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("@may.administer()")
 class UserAdminController {
 
 	private static final String FORM = "identity/user-form";
@@ -76,7 +76,7 @@ class UserAdminController {
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult result,
 			@AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect) {
-		if (me.id() == id && !form.getRoles().contains(Role.ADMIN)) {
+		if (me.id() == id && !Permission.ADMINISTER.allows(form.getRoles())) {
 			result.rejectValue("roles", "identity.selfLockout");
 		}
 		if (result.hasErrors()) {

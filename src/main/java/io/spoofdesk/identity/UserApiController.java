@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 import io.spoofdesk.shared.ConflictException;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -28,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Users", description = "User accounts and their roles (admins only).")
 @RestController
 @RequestMapping("/api/v1/users")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("@may.administer()")
 class UserApiController {
 
 	private final UserAccounts accounts;
@@ -60,7 +59,7 @@ class UserApiController {
 	@PutMapping("/{id}/roles")
 	UserView changeRoles(@PathVariable long id, @Valid @RequestBody RolesBody body,
 			@AuthenticationPrincipal SignedInUser me) {
-		if (me.id() == id && !body.roles().contains(Role.ADMIN)) {
+		if (me.id() == id && !Permission.ADMINISTER.allows(body.roles())) {
 			throw new ConflictException("identity.selfLockout");
 		}
 		return this.accounts.changeRoles(id, body.roles());

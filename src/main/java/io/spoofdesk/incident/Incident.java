@@ -13,13 +13,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import io.spoofdesk.shared.Versioned;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** A spoofed-mail case: who reported what, how bad it is, where it stands. */
 @Entity
 @Table(name = "incident")
-class Incident {
+class Incident implements Versioned {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -147,15 +149,18 @@ class Incident {
 		return this.status;
 	}
 
-	long version() {
+	@Override
+	public long version() {
 		return this.version;
 	}
 
-	Instant updatedAt() {
+	@Override
+	public Instant updatedAt() {
 		return this.updatedAt;
 	}
 
-	String updatedBy() {
+	@Override
+	public String updatedBy() {
 		return this.updatedBy;
 	}
 

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import io.spoofdesk.shared.CompanyTimeZone;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -28,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Incidents", description = "Reported spoofed-mail incidents, their status and notes.")
 @RestController
 @RequestMapping("/api/v1/incidents")
-@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
+@PreAuthorize("@may.seeCases()")
 class IncidentApiController {
 
 	private final Incidents incidents;
@@ -68,7 +67,7 @@ class IncidentApiController {
 
 	@Operation(summary = "Report an incident")
 	@PostMapping
-	@PreAuthorize(IncidentController.EDITORS)
+	@PreAuthorize("@may.editCases()")
 	ResponseEntity<IncidentView> create(@Valid @RequestBody IncidentCommand command) {
 		IncidentView created = this.incidents.open(command);
 		return ResponseEntity.created(URI.create("/api/v1/incidents/" + created.id())).body(created);
@@ -76,14 +75,14 @@ class IncidentApiController {
 
 	@Operation(summary = "Update an incident")
 	@PutMapping("/{id}")
-	@PreAuthorize(IncidentController.EDITORS)
+	@PreAuthorize("@may.editCases()")
 	IncidentView update(@PathVariable long id, @Valid @RequestBody IncidentCommand command) {
 		return this.incidents.update(id, command);
 	}
 
 	@Operation(summary = "Change an incident's status")
 	@PostMapping("/{id}/status")
-	@PreAuthorize(IncidentController.EDITORS)
+	@PreAuthorize("@may.moveCases()")
 	IncidentView changeStatus(@PathVariable long id, @Valid @RequestBody StatusRequest request) {
 		return this.incidents.changeStatus(id, request.status(), request.reason(), request.version());
 	}
@@ -101,7 +100,7 @@ class IncidentApiController {
 	 */
 	@Operation(summary = "Link a related incident")
 	@PostMapping("/{id}/links")
-	@PreAuthorize(IncidentController.EDITORS)
+	@PreAuthorize("@may.editCases()")
 	List<IncidentRow> link(@PathVariable long id, @Valid @RequestBody LinkRequest request) {
 		this.incidents.link(id, request.reference());
 		return this.relations.linked(id);
@@ -115,7 +114,7 @@ class IncidentApiController {
 
 	@Operation(summary = "Add a note to an incident")
 	@PostMapping("/{id}/notes")
-	@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER')")
+	@PreAuthorize("@may.addNotes()")
 	ResponseEntity<IncidentNote.NoteView> addNote(@PathVariable long id, @Valid @RequestBody NoteRequest request) {
 		return ResponseEntity.status(201).body(this.incidents.addNote(id, request.body()));
 	}

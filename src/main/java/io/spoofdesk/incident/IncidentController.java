@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.spoofdesk.audit.AuditLog;
 import io.spoofdesk.identity.CurrentUser;
+import io.spoofdesk.identity.Permission;
 import io.spoofdesk.identity.Role;
 import io.spoofdesk.identity.UserAccounts;
 import io.spoofdesk.partner.PartnerDirectory;
@@ -32,8 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/incidents")
 class IncidentController {
-
-	static final String EDITORS = "hasAnyRole('HELPDESK','MANAGER')";
 
 	private final Incidents incidents;
 
@@ -90,9 +89,8 @@ class IncidentController {
 					.stream()
 					.map(StatusOption::of)
 					.toList());
-		model.addAttribute("canEdit", roles.contains(Role.HELPDESK) || roles.contains(Role.MANAGER));
-		model.addAttribute("canNote",
-				roles.contains(Role.HELPDESK) || roles.contains(Role.STAFF) || roles.contains(Role.MANAGER));
+		model.addAttribute("canEdit", Permission.EDIT_CASES.allows(roles));
+		model.addAttribute("canNote", Permission.ADD_NOTES.allows(roles));
 		model.addAttribute("assignees", this.users.assignable());
 		model.addAttribute("zone", this.timeZone.zoneId());
 		model.addAttribute("panels",
@@ -102,7 +100,7 @@ class IncidentController {
 	}
 
 	@PostMapping("/{id}/status")
-	@PreAuthorize(EDITORS)
+	@PreAuthorize("@may.moveCases()")
 	String changeStatus(@PathVariable long id, @RequestParam IncidentStatus status,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) Long version,
 			RedirectAttributes redirect) {
@@ -117,7 +115,7 @@ class IncidentController {
 	}
 
 	@PostMapping("/{id}/assign")
-	@PreAuthorize(EDITORS)
+	@PreAuthorize("@may.moveCases()")
 	String assign(@PathVariable long id, @RequestParam(required = false) String assignee,
 			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
 		try {
@@ -131,7 +129,7 @@ class IncidentController {
 	}
 
 	@PostMapping("/{id}/notes")
-	@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER')")
+	@PreAuthorize("@may.addNotes()")
 	String addNote(@PathVariable long id, @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
 		if (body.isBlank() || body.length() > 10000) {
 			redirect.addFlashAttribute("failure", "incident.note.invalid");
@@ -144,7 +142,7 @@ class IncidentController {
 	}
 
 	@PostMapping("/{id}/links")
-	@PreAuthorize(EDITORS)
+	@PreAuthorize("@may.editCases()")
 	String link(@PathVariable long id, @RequestParam(defaultValue = "") String reference, RedirectAttributes redirect) {
 		try {
 			this.incidents.link(id, reference);

@@ -17,7 +17,6 @@ import io.spoofdesk.shared.Csv;
 import io.spoofdesk.shared.CsvLanguage;
 
 import org.springframework.context.MessageSource;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -57,7 +56,7 @@ class IncidentCsvExport {
 	}
 
 	@GetMapping("/incidents/export.csv")
-	@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+	@PreAuthorize("@may.seeReports()")
 	void export(@ModelAttribute IncidentFilter filter, Locale locale, HttpServletResponse response) throws IOException {
 		ZoneId zone = this.timeZone.zoneId();
 		response.setContentType("text/csv;charset=UTF-8");

@@ -4,10 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -101,29 +98,15 @@ class IncidentForm {
 	}
 
 	IncidentCommand toCommand(ZoneId zone) {
-		// one identity per line (or comma): an address, or a name without one (「営業部 山田」)
-		List<String> addresses = new ArrayList<>();
-		List<String> names = new ArrayList<>();
-		for (String entry : this.impersonated.split("[\\r\\n,;、]+")) {
-			String identity = entry.strip();
-			if (identity.isEmpty()) {
-				continue;
-			}
-			if (identity.indexOf('@') >= 0) {
-				Arrays.stream(identity.split("\\s+")).filter(address -> !address.isBlank()).forEach(addresses::add);
-			}
-			else {
-				names.add(identity);
-			}
-		}
+		Impersonated impersonated = Impersonated.parse(this.impersonated);
 		return new IncidentCommand(this.title, this.partnerId, this.contactId, this.channel, this.severity,
-				this.assignee, this.summary, addresses,
+				this.assignee, this.summary, impersonated.addresses(),
 				(this.mailReceivedAt != null) ? this.mailReceivedAt.atZone(zone).toInstant() : null,
 				(this.reportedAt != null) ? this.reportedAt.atZone(zone).toInstant() : null, this.version,
 				this.startOptions,
 				this.callerName.isBlank() ? null : new IncidentCommand.NewContact(this.callerName.strip(),
 						Texts.blankToNull(this.callerEmail), Texts.blankToNull(this.callerPhone)),
-				names);
+				impersonated.names());
 	}
 
 	/**

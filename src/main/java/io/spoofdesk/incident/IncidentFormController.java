@@ -73,7 +73,7 @@ class IncidentFormController {
 	}
 
 	@GetMapping("/new")
-	@PreAuthorize(IncidentController.EDITORS)
+	@PreAuthorize("@may.editCases()")
 	String newIncident(@RequestParam(required = false) String source, Model model) {
 		IncidentForm form = IncidentForm.blank(Instant.now(this.clock), this.timeZone.zoneId());
 		if (source != null) {
@@ -88,7 +88,7 @@ class IncidentFormController {
 	}
 
 	@PostMapping
-	@PreAuthorize(IncidentController.EDITORS)
+	@PreAuthorize("@may.editCases()")
 	String create(@ModelAttribute("form") IncidentForm form, BindingResult result, Model model,
 			RedirectAttributes redirect, HttpSession session) {
 		Optional<Long> filed = FiledReports.incidentFiledBy(session, form.getSubmission());
@@ -114,7 +114,7 @@ class IncidentFormController {
 	}
 
 	@GetMapping("/{id}/edit")
-	@PreAuthorize(IncidentController.EDITORS)
+	@PreAuthorize("@may.editCases()")
 	String edit(@PathVariable long id, Model model) {
 		IncidentView incident = this.incidents.get(id);
 		model.addAttribute("incident", incident);
@@ -122,7 +122,7 @@ class IncidentFormController {
 	}
 
 	@PostMapping("/{id}")
-	@PreAuthorize(IncidentController.EDITORS)
+	@PreAuthorize("@may.editCases()")
 	String update(@PathVariable long id, @ModelAttribute("form") IncidentForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		IncidentCommand command = validated(form, result);

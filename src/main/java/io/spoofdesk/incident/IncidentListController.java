@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.spoofdesk.identity.CurrentUser;
+import io.spoofdesk.identity.Permission;
 import io.spoofdesk.identity.Role;
 import io.spoofdesk.identity.UserAccounts;
 import io.spoofdesk.shared.CompanyTimeZone;
@@ -62,8 +63,8 @@ class IncidentListController {
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("assignees", this.users.assignable());
 		Set<Role> roles = CurrentUser.roles();
-		model.addAttribute("mayReport", roles.contains(Role.HELPDESK) || roles.contains(Role.MANAGER));
-		model.addAttribute("mayExport", roles.contains(Role.MANAGER) || roles.contains(Role.ADMIN));
+		model.addAttribute("mayReport", Permission.EDIT_CASES.allows(roles));
+		model.addAttribute("mayExport", Permission.SEE_REPORTS.allows(roles));
 		return (htmx != null) ? "incident/list :: results" : "incident/list";
 	}
 

@@ -10,15 +10,13 @@ import java.util.Objects;
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
 import io.spoofdesk.identity.CurrentUser;
-import io.spoofdesk.identity.UserAccounts;
 import io.spoofdesk.partner.PartnerCommand;
 import io.spoofdesk.partner.PartnerDirectory;
 import io.spoofdesk.partner.PartnerView;
 import io.spoofdesk.shared.CompanyTimeZone;
 import io.spoofdesk.shared.ConflictException;
-import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.NotFoundException;
-import io.spoofdesk.shared.Texts;
+import io.spoofdesk.shared.OptimisticLock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,7 +45,7 @@ public class Incidents {
 
 	private final PartnerDirectory partners;
 
-	private final UserAccounts users;
+	private final IncidentInput input;
 
 	private final AuditLog auditLog;
 
@@ -63,7 +61,7 @@ public class Incidents {
 	private final ObjectProvider<IncidentSource> sources;
 
 	Incidents(IncidentRepository incidents, IncidentNoteRepository notes, StatusChangeRepository statusChanges,
-			ReferenceNumbers references, IncidentRelations relations, PartnerDirectory partners, UserAccounts users,
+			ReferenceNumbers references, IncidentRelations relations, PartnerDirectory partners, IncidentInput input,
 			AuditLog auditLog, ApplicationEventPublisher events, CompanyTimeZone timeZone, Clock clock,
 			ObjectProvider<IncidentStatusGuard> statusGuards, ObjectProvider<IncidentSource> sources) {
 		this.sources = sources;
@@ -73,7 +71,7 @@ public class Incidents {
 		this.references = references;
 		this.relations = relations;
 		this.partners = partners;
-		this.users = users;
+		this.input = input;
 		this.auditLog = auditLog;
 		this.events = events;
 		this.timeZone = timeZone;
@@ -116,7 +114,7 @@ public class Incidents {
 	@Transactional
 	public IncidentView open(IncidentCommand command) {
 		Instant now = Instant.now(this.clock);
-		IncidentDetails details = checked(withCaller(command), now);
+		IncidentDetails details = this.input.details(command, now);
 		String reference = this.references.next(now.atZone(this.timeZone.zoneId()).getYear());
 		Incident incident = new Incident(reference, details, now, CurrentUser.username());
 		reindex(incident);
@@ -137,7 +135,7 @@ public class Incidents {
 		}
 		Incident incident = findExpecting(id, command.version());
 		IncidentDetails before = incident.details();
-		IncidentDetails after = checked(withCaller(command), before.reportedAt());
+		IncidentDetails after = this.input.details(command, before.reportedAt());
 		incident.describe(after, Instant.now(this.clock), CurrentUser.username());
 		audit(id, "title", before.title(), after.title());
 		audit(id, "partnerId", before.partnerId(), after.partnerId());
@@ -180,7 +178,7 @@ public class Incidents {
 	public IncidentView assign(long id, String assignee, Long expectedVersion) {
 		Incident incident = findExpecting(id, expectedVersion);
 		String before = incident.details().assignee();
-		String after = checkedAssignee(assignee);
+		String after = this.input.checkedAssignee(assignee);
 		incident.assign(after, Instant.now(this.clock), CurrentUser.username());
 		audit(id, "assignee", before, after);
 		return this.incidents.saveAndFlush(incident).toView();
@@ -224,60 +222,6 @@ public class Incidents {
 		return this.notes.findByIncident(id).stream().map(IncidentNote::toView).toList();
 	}
 
-	/**
-	 * A first-time caller becomes a contact of the chosen partner in the same transaction
-	 * as the report, and the report names them.
-	 */
-	private IncidentCommand withCaller(IncidentCommand command) {
-		IncidentCommand.NewContact caller = command.newContact();
-		if (caller == null || !caller.isGiven() || command.partnerId() == null || command.contactId() != null) {
-			return command;
-		}
-		this.partners.find(command.partnerId()).orElseThrow(() -> new ConflictException("incident.partner.unknown"));
-		long contactId = this.partners.addContact(command.partnerId(),
-				new PartnerCommand.ContactCommand(null, caller.name(), caller.email(), caller.phone(), null));
-		return new IncidentCommand(command.title(), command.partnerId(), contactId, command.channel(),
-				command.severity(), command.assignee(), command.summary(), command.impersonatedAddresses(),
-				command.mailReceivedAt(), command.reportedAt(), command.version(), command.startOptions(), null,
-				command.impersonatedNames());
-	}
-
-	private IncidentDetails checked(IncidentCommand command, Instant reportedWhenOmitted) {
-		Long contactId = command.contactId();
-		if (command.partnerId() != null) {
-			PartnerView partner = this.partners.find(command.partnerId())
-				.orElseThrow(() -> new ConflictException("incident.partner.unknown"));
-			if (contactId != null && partner.contact(contactId).isEmpty()) {
-				throw new ConflictException("incident.contact.unknown");
-			}
-		}
-		else if (contactId != null) {
-			throw new ConflictException("incident.contact.unknown");
-		}
-		List<String> addresses = command.impersonatedAddresses()
-			.stream()
-			.map(address -> address.trim().toLowerCase(Locale.ROOT))
-			.distinct()
-			.toList();
-		return new IncidentDetails(command.title().strip(), command.partnerId(), contactId, command.channel(),
-				(command.reportedAt() != null) ? command.reportedAt() : reportedWhenOmitted, command.mailReceivedAt(),
-				addresses, Texts.blankToNull(command.summary()), command.severity(),
-				checkedAssignee(command.assignee()),
-				command.impersonatedNames().stream().map(String::strip).distinct().toList());
-	}
-
-	private String checkedAssignee(String assignee) {
-		if (assignee == null || assignee.isBlank()) {
-			return null;
-		}
-		return this.users.assignable()
-			.stream()
-			.filter(user -> user.username().equalsIgnoreCase(assignee.trim()))
-			.findFirst()
-			.orElseThrow(() -> new ConflictException("incident.assignee.unknown"))
-			.username();
-	}
-
 	private void reindex(Incident incident) {
 		IncidentDetails details = incident.details();
 		String partnerName = (details.partnerId() != null)
@@ -309,9 +253,7 @@ public class Incidents {
 
 	private Incident findExpecting(long id, Long expectedVersion) {
 		Incident incident = find(id);
-		if (expectedVersion != null && expectedVersion != incident.version()) {
-			throw new EditConflictException(incident.updatedBy(), incident.updatedAt());
-		}
+		OptimisticLock.expect(expectedVersion, incident);
 		return incident;
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.spoofdesk.identity.Permission;
 import io.spoofdesk.identity.Role;
 import io.spoofdesk.shared.ConflictException;
 
@@ -61,8 +62,7 @@ record StatusTransition(IncidentStatus from, IncidentStatus to, Kind kind) {
 	}
 
 	void checkAllowedFor(Set<Role> roles) {
-		boolean allowed = managersOnly() ? roles.contains(Role.MANAGER)
-				: roles.contains(Role.MANAGER) || roles.contains(Role.HELPDESK);
+		boolean allowed = (managersOnly() ? Permission.DECIDE_CASES : Permission.MOVE_CASES).allows(roles);
 		if (!allowed) {
 			throw new AccessDeniedException("Status change " + this.from + " -> " + this.to + " not allowed");
 		}

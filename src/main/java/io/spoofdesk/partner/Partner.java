@@ -21,10 +21,12 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.spoofdesk.shared.Versioned;
+
 /** A business partner (取引先): company, mail domains, contacts, notes. */
 @Entity
 @Table(name = "partner")
-class Partner {
+class Partner implements Versioned {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -73,15 +75,18 @@ class Partner {
 		return this.id;
 	}
 
-	long version() {
+	@Override
+	public long version() {
 		return this.version;
 	}
 
-	Instant updatedAt() {
+	@Override
+	public Instant updatedAt() {
 		return this.updatedAt;
 	}
 
-	String updatedBy() {
+	@Override
+	public String updatedBy() {
 		return this.updatedBy;
 	}
 

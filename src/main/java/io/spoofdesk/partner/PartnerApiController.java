@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Partners", description = "Business partners, their mail domains and contacts.")
 @RestController
 @RequestMapping("/api/v1/partners")
-@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
+@PreAuthorize("@may.seeCases()")
 class PartnerApiController {
 
 	private final PartnerDirectory directory;
@@ -52,7 +52,7 @@ class PartnerApiController {
 
 	@Operation(summary = "Add a partner")
 	@PostMapping
-	@PreAuthorize(PartnerController.EDITORS)
+	@PreAuthorize("@may.editCases()")
 	ResponseEntity<PartnerView> create(@Valid @RequestBody PartnerCommand command) {
 		PartnerView created = this.directory.create(command);
 		return ResponseEntity.created(URI.create("/api/v1/partners/" + created.id())).body(created);
@@ -60,7 +60,7 @@ class PartnerApiController {
 
 	@Operation(summary = "Update a partner")
 	@PutMapping("/{id}")
-	@PreAuthorize(PartnerController.EDITORS)
+	@PreAuthorize("@may.editCases()")
 	PartnerView update(@PathVariable long id, @Valid @RequestBody PartnerCommand command) {
 		return this.directory.update(id, command);
 	}
@@ -72,7 +72,7 @@ class PartnerApiController {
 	 */
 	@Operation(summary = "Import partners from CSV")
 	@PostMapping(path = "/import", consumes = { "text/csv", "application/octet-stream" })
-	@PreAuthorize(PartnerController.EDITORS)
+	@PreAuthorize("@may.editCases()")
 	ImportResult importCsv(@RequestBody byte[] file, @RequestParam(defaultValue = "false") boolean dryRun) {
 		if (file.length == 0 || file.length > PartnerCsvController.MAX_CSV_BYTES) {
 			throw new ConflictException((file.length == 0) ? "partner.import.empty" : "partner.import.tooLarge");
@@ -93,7 +93,7 @@ class PartnerApiController {
 	/** Merges a duplicate partner into this one (its domains, contacts and incidents). */
 	@Operation(summary = "Merge a duplicate into a partner")
 	@PostMapping("/{id}/merge")
-	@PreAuthorize(PartnerController.EDITORS)
+	@PreAuthorize("@may.editCases()")
 	PartnerView merge(@PathVariable long id, @Valid @RequestBody MergeRequest request) {
 		this.directory.merge(id, request.duplicateId());
 		return this.directory.get(id);

@@ -20,10 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Partner pages: list with search, create, show, edit. */
 @Controller
 @RequestMapping("/partners")
-@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
+@PreAuthorize("@may.seeCases()")
 class PartnerController {
-
-	static final String EDITORS = "hasAnyRole('HELPDESK','MANAGER')";
 
 	private static final String FORM = "partner/form";
 
@@ -55,7 +53,7 @@ class PartnerController {
 	 * Merges a duplicate into this partner (after the browser asked for confirmation).
 	 */
 	@PostMapping("/{id}/merge")
-	@PreAuthorize(EDITORS)
+	@PreAuthorize("@may.editCases()")
 	String merge(@PathVariable long id, @RequestParam long duplicateId, RedirectAttributes redirect) {
 		this.directory.merge(id, duplicateId);
 		redirect.addFlashAttribute("success", "partner.merged");
@@ -63,14 +61,14 @@ class PartnerController {
 	}
 
 	@GetMapping("/new")
-	@PreAuthorize(EDITORS)
+	@PreAuthorize("@may.editCases()")
 	String newPartner(Model model) {
 		model.addAttribute("form", PartnerForm.blank());
 		return FORM;
 	}
 
 	@PostMapping
-	@PreAuthorize(EDITORS)
+	@PreAuthorize("@may.editCases()")
 	String create(@ModelAttribute("form") PartnerForm form, BindingResult result, RedirectAttributes redirect) {
 		PartnerCommand command = validated(form, result);
 		if (result.hasErrors()) {
@@ -83,7 +81,7 @@ class PartnerController {
 	}
 
 	@GetMapping("/{id}/edit")
-	@PreAuthorize(EDITORS)
+	@PreAuthorize("@may.editCases()")
 	String edit(@PathVariable long id, Model model) {
 		PartnerView partner = this.directory.get(id);
 		model.addAttribute("partner", partner);
@@ -92,7 +90,7 @@ class PartnerController {
 	}
 
 	@PostMapping("/{id}")
-	@PreAuthorize(EDITORS)
+	@PreAuthorize("@may.editCases()")
 	String update(@PathVariable long id, @ModelAttribute("form") PartnerForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		PartnerCommand command = validated(form, result);

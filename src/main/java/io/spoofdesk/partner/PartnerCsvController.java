@@ -40,13 +40,13 @@ class PartnerCsvController {
 	}
 
 	@GetMapping("/import")
-	@PreAuthorize(PartnerController.EDITORS)
+	@PreAuthorize("@may.editCases()")
 	String importForm() {
 		return "partner/import";
 	}
 
 	@PostMapping("/import/preview")
-	@PreAuthorize(PartnerController.EDITORS)
+	@PreAuthorize("@may.editCases()")
 	String preview(@RequestParam("file") MultipartFile file, Model model) throws IOException {
 		if (file.isEmpty() || file.getSize() > MAX_CSV_BYTES) {
 			model.addAttribute("failure", file.isEmpty() ? "partner.import.empty" : "partner.import.tooLarge");
@@ -59,7 +59,7 @@ class PartnerCsvController {
 	}
 
 	@PostMapping("/import")
-	@PreAuthorize(PartnerController.EDITORS)
+	@PreAuthorize("@may.editCases()")
 	String importValidRows(@RequestParam("csv") String text, RedirectAttributes redirect) {
 		if (text.length() > MAX_CSV_BYTES) {
 			// the preview's cap, again: this post carries the text, not the checked file
@@ -74,7 +74,7 @@ class PartnerCsvController {
 	}
 
 	@GetMapping("/export.csv")
-	@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+	@PreAuthorize("@may.seeReports()")
 	ResponseEntity<byte[]> export() {
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

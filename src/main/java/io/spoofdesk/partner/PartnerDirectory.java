@@ -22,8 +22,8 @@ import io.spoofdesk.audit.AuditLog;
 import io.spoofdesk.identity.CurrentUser;
 import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.DomainName;
-import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.NotFoundException;
+import io.spoofdesk.shared.OptimisticLock;
 import io.spoofdesk.shared.Texts;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -144,9 +144,10 @@ public class PartnerDirectory {
 	@Transactional
 	public PartnerView update(long id, PartnerCommand command) {
 		Partner partner = this.partners.findById(id).orElseThrow(() -> new NotFoundException(TARGET, id));
-		if (command.version() == null || command.version() != partner.version()) {
-			throw new EditConflictException(partner.updatedBy(), partner.updatedAt());
+		if (command.version() == null) {
+			throw OptimisticLock.conflict(partner);
 		}
+		OptimisticLock.expect(command.version(), partner);
 		PartnerView before = partner.toView();
 		apply(partner, command);
 		partner.touched(Instant.now(this.clock), CurrentUser.username());
@@ -190,18 +191,19 @@ public class PartnerDirectory {
 			.stream()
 			.map(DomainName::normalise)
 			.collect(Collectors.toCollection(LinkedHashSet::new));
-		partner.describe(command.name().trim(), blankToNull(command.nameKana()), blankToNull(command.notes()), domains);
+		partner.describe(command.name().trim(), Texts.blankToNull(command.nameKana()),
+				Texts.blankToNull(command.notes()), domains);
 		Map<Long, PartnerContact> existing = partner.contacts()
 			.stream()
 			.collect(Collectors.toMap(PartnerContact::id, Function.identity()));
 		List<PartnerContact> kept = command.contacts().stream().map(contact -> {
 			PartnerContact target = (contact.id() != null) ? existing.get(contact.id()) : null;
 			if (target == null) {
-				return new PartnerContact(contact.name().trim(), blankToNull(contact.email()),
-						blankToNull(contact.phone()), blankToNull(contact.role()));
+				return new PartnerContact(contact.name().trim(), Texts.blankToNull(contact.email()),
+						Texts.blankToNull(contact.phone()), Texts.blankToNull(contact.role()));
 			}
-			target.update(contact.name().trim(), blankToNull(contact.email()), blankToNull(contact.phone()),
-					blankToNull(contact.role()));
+			target.update(contact.name().trim(), Texts.blankToNull(contact.email()), Texts.blankToNull(contact.phone()),
+					Texts.blankToNull(contact.role()));
 			return target;
 		}).toList();
 		partner.contacts().clear();
@@ -217,10 +219,6 @@ public class PartnerDirectory {
 	static String containsPattern(String text) {
 		String escaped = text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 		return "%" + escaped + "%";
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
 	/**

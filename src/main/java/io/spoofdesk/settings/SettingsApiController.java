@@ -1,7 +1,6 @@
 package io.spoofdesk.settings;
 
 import io.spoofdesk.shared.InvalidRequestException;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -18,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 		description = "Who we are: company name, mail domains, staff, mail servers, time zone, working hours, free-mail domains (admins only).")
 @RestController
 @RequestMapping("/api/v1/settings/identity")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("@may.administer()")
 class SettingsApiController {
 
 	private final CompanyIdentityService identities;

@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The admin page for company settings. */
 @Controller
 @RequestMapping("/admin/settings")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("@may.administer()")
 class SettingsController {
 
 	private static final String VIEW = "settings/identity";

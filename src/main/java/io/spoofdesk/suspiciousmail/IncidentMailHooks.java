@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.spoofdesk.identity.CurrentUser;
-import io.spoofdesk.identity.Role;
+import io.spoofdesk.identity.Permission;
+import io.spoofdesk.identity.Permissions;
 import io.spoofdesk.incident.Channel;
 import io.spoofdesk.incident.IncidentPanel;
 import io.spoofdesk.incident.IncidentSource;
@@ -61,8 +61,7 @@ class IncidentMailHooks implements IncidentPanel, IncidentSource {
 		data.put("mails", rows);
 		data.put("triage", null); // every key present: the page reads data.triage
 		data.put("triageMail", null);
-		data.put("canAttach",
-				CurrentUser.roles().contains(Role.HELPDESK) || CurrentUser.roles().contains(Role.MANAGER));
+		data.put("canAttach", Permissions.allowed(Permission.EDIT_CASES));
 		rows.stream()
 			.filter(row -> row.triageHint() != MailAnalysis.TriageHint.NOT_ABOUT_US)
 			.reduce((first, second) -> second)

@@ -29,8 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class IocController {
 
-	static final String EXPORTERS = "hasAnyRole('MANAGER','ADMIN')";
-
 	private final Iocs iocs;
 
 	private final Incidents incidents;
@@ -50,7 +48,7 @@ class IocController {
 	}
 
 	@GetMapping("/iocs")
-	@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
+	@PreAuthorize("@may.seeCases()")
 	String sightings(@RequestParam IocKind kind, @RequestParam String value, Model model) {
 		model.addAttribute("kind", kind);
 		model.addAttribute("value", value);
@@ -60,7 +58,7 @@ class IocController {
 	}
 
 	@GetMapping("/incidents/{id}/iocs.csv")
-	@PreAuthorize(EXPORTERS)
+	@PreAuthorize("@may.seeReports()")
 	ResponseEntity<byte[]> incidentCsv(@PathVariable long id) {
 		String reference = this.incidents.get(id).reference();
 		return download(IocExport.csv(this.iocs.forExport(id, null, null)), reference + "-iocs.csv",
@@ -68,7 +66,7 @@ class IocController {
 	}
 
 	@GetMapping("/incidents/{id}/iocs.stix.json")
-	@PreAuthorize(EXPORTERS)
+	@PreAuthorize("@may.seeReports()")
 	ResponseEntity<byte[]> incidentStix(@PathVariable long id) {
 		String reference = this.incidents.get(id).reference();
 		return download(IocExport.stix(this.iocs.forExport(id, null, null), this.clock.instant(), this.json),
@@ -76,14 +74,14 @@ class IocController {
 	}
 
 	@GetMapping("/iocs/export.csv")
-	@PreAuthorize(EXPORTERS)
+	@PreAuthorize("@may.seeReports()")
 	ResponseEntity<byte[]> periodCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		return download(IocExport.csv(period(from, to)), "iocs-" + from + "-" + to + ".csv", "text/csv;charset=UTF-8");
 	}
 
 	@GetMapping("/iocs/export.stix.json")
-	@PreAuthorize(EXPORTERS)
+	@PreAuthorize("@may.seeReports()")
 	ResponseEntity<byte[]> periodStix(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		return download(IocExport.stix(period(from, to), this.clock.instant(), this.json),

@@ -6,11 +6,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import io.spoofdesk.mailanalysis.MailAnalysis;
 import io.spoofdesk.mailanalysis.NotMailException;
 import io.spoofdesk.mailanalysis.Text;
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Suspicious mail", description = "Analysis of suspicious mail, and the mails attached to incidents.")
 @RestController
 @RequestMapping("/api/v1")
-@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
+@PreAuthorize("@may.seeCases()")
 class MailApiController {
 
 	private final SuspiciousMails mails;
@@ -54,7 +54,7 @@ class MailApiController {
 
 	@Operation(summary = "Attach a suspicious mail to an incident")
 	@PostMapping(path = "/incidents/{id}/mails", consumes = { "message/rfc822", "application/octet-stream" })
-	@PreAuthorize(SuspiciousMailController.ATTACHERS)
+	@PreAuthorize("@may.editCases()")
 	ResponseEntity<SuspiciousMails.Attached> attach(@PathVariable long id, HttpServletRequest request)
 			throws IOException {
 		SuspiciousMails.Attached attached = this.mails.attach(id, body(request), null);

@@ -33,10 +33,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * evidence page of one mail, the raw download, and "start a new incident from a mail".
  */
 @Controller
-@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
+@PreAuthorize("@may.seeCases()")
 class SuspiciousMailController {
-
-	static final String ATTACHERS = "hasAnyRole('HELPDESK','MANAGER')";
 
 	private final SuspiciousMails mails;
 
@@ -59,7 +57,7 @@ class SuspiciousMailController {
 	static final int MAX_KEPT_PASTE = 512 * 1024;
 
 	@PostMapping("/incidents/{id}/mails")
-	@PreAuthorize(ATTACHERS)
+	@PreAuthorize("@may.editCases()")
 	String upload(@PathVariable long id, @RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@RequestParam(name = "source", defaultValue = "") String pasted, RedirectAttributes redirect, Locale locale)
 			throws IOException {
@@ -112,7 +110,7 @@ class SuspiciousMailController {
 	}
 
 	@GetMapping("/incidents/{id}/mails/{mailId}/raw")
-	@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+	@PreAuthorize("@may.downloadOriginals()")
 	ResponseEntity<byte[]> raw(@PathVariable long id, @PathVariable long mailId) {
 		byte[] raw = this.mails.raw(id, mailId).orElseThrow(() -> new NotFoundException("Mail", mailId));
 		String reference = this.incidents.get(id).reference();
@@ -128,13 +126,13 @@ class SuspiciousMailController {
 	}
 
 	@GetMapping("/mails/new")
-	@PreAuthorize(ATTACHERS)
+	@PreAuthorize("@may.editCases()")
 	String newFromMail() {
 		return "suspiciousmail/new";
 	}
 
 	@PostMapping("/mails/new")
-	@PreAuthorize(ATTACHERS)
+	@PreAuthorize("@may.editCases()")
 	String startFromMail(@RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestParam(name = "source", defaultValue = "") String pasted, Model model, Locale locale)
 			throws IOException {

@@ -10,6 +10,7 @@ import java.util.List;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
@@ -41,7 +42,7 @@ class DraftSender {
 
 	private final ObjectProvider<JavaMailSender> mailSender;
 
-	private final WarningDrafts drafts;
+	private final DraftMail mail;
 
 	private final WarningQueries queries;
 
@@ -51,10 +52,10 @@ class DraftSender {
 
 	private final Clock clock;
 
-	DraftSender(ObjectProvider<JavaMailSender> mailSender, WarningDrafts drafts, WarningQueries queries,
+	DraftSender(ObjectProvider<JavaMailSender> mailSender, DraftMail mail, WarningQueries queries,
 			DraftWorkflow workflow, TransactionTemplate transactions, Clock clock) {
 		this.mailSender = mailSender;
-		this.drafts = drafts;
+		this.mail = mail;
 		this.queries = queries;
 		this.workflow = workflow;
 		this.transactions = transactions;
@@ -86,7 +87,7 @@ class DraftSender {
 	private boolean send(JavaMailSender sender, DraftView draft) {
 		MimeMessage message;
 		try {
-			message = EmlWriter.message(this.drafts.mailOf(draft, this.queries.batchSender(draft.batchId())));
+			message = EmlWriter.message(this.mail.mailOf(draft, this.queries.batchSender(draft.batchId())));
 		}
 		catch (IllegalArgumentException ex) {
 			this.workflow.finishSending(draft, DraftStatus.FAILED, null, ex.getMessage());

@@ -13,16 +13,12 @@ import java.util.Map;
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
 import io.spoofdesk.identity.CurrentUser;
-import io.spoofdesk.identity.Role;
-import io.spoofdesk.identity.UserAccounts;
-import io.spoofdesk.identity.UserView;
-import io.spoofdesk.incident.IncidentView;
+import io.spoofdesk.identity.Permission;
+import io.spoofdesk.identity.Permissions;
 import io.spoofdesk.incident.Incidents;
-import io.spoofdesk.notification.NotificationKind;
-import io.spoofdesk.notification.Notifications;
 import io.spoofdesk.shared.ConflictException;
-import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.InvalidRequestException;
+import io.spoofdesk.shared.OptimisticLock;
 import io.spoofdesk.shared.Texts;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,10 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.MapBindingResult;
 
 /**
- * The one writer of a draft's and a batch's status, from editing to delivery: edit,
- * withdraw, submit, approve or return (managers), queue, mark sent, cancel, and the
- * sending transitions {@link DraftSender} asks for (lease, retry, finish, reap). Every
- * change is made only from the status it was read in, and audited on the incident.
+ * A single draft's status, from editing to delivery: edit, mark sent, cancel, and the
+ * sending transitions {@link DraftSender} asks for (lease, retry, finish, reap); with
+ * {@link BatchReview} (submit, approve, return, queue) the only writers of draft and
+ * batch status. Every change is made only from the status it was read in, and audited on
+ * the incident.
  */
 @Service
 public class DraftWorkflow {
@@ -44,25 +41,16 @@ public class DraftWorkflow {
 
 	private final WarningQueries queries;
 
-	private final Incidents incidents;
-
-	private final UserAccounts users;
-
-	private final Notifications notifications;
-
 	private final AuditLog auditLog;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	DraftWorkflow(JdbcClient jdbc, WarningQueries queries, Incidents incidents, UserAccounts users,
-			Notifications notifications, AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+	DraftWorkflow(JdbcClient jdbc, WarningQueries queries, AuditLog auditLog, ApplicationEventPublisher events,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.queries = queries;
-		this.incidents = incidents;
-		this.users = users;
-		this.notifications = notifications;
 		this.auditLog = auditLog;
 		this.events = events;
 		this.clock = clock;
@@ -72,7 +60,7 @@ public class DraftWorkflow {
 	@Transactional
 	public DraftView edit(long incidentId, long draftId, String toAddress, List<String> cc, String subject, String body,
 			Long expectedVersion) {
-		WarningPermissions.requireDrafter();
+		Permissions.check(Permission.DRAFT_WARNINGS);
 		DraftView draft = this.queries.draft(incidentId, draftId);
 		if (!draft.status().isEditable()) {
 			throw new ConflictException("warning.draft.notEditable");
@@ -118,132 +106,16 @@ public class DraftWorkflow {
 			.params(to, ccList.toArray(String[]::new), subject.strip(), body, Timestamp.from(Instant.now(this.clock)),
 					CurrentUser.username(), draftId, (expectedVersion != null) ? expectedVersion : draft.version())
 			.update();
-		if (updated == 0) {
-			DraftView now = this.queries.draft(incidentId, draftId);
-			throw new EditConflictException(now.updatedBy(), now.updatedAt());
-		}
+		OptimisticLock.updated(updated, () -> this.queries.draft(incidentId, draftId));
 		this.auditLog.record(AuditEntry.change("WARNING_EDITED", Incidents.TARGET, incidentId, "draft " + draftId,
 				draft.subject(), subject.strip()));
 		return this.queries.draft(incidentId, draftId);
 	}
 
-	/**
-	 * Takes a batch waiting for approval back to draft, so its drafts can be edited; it
-	 * is then submitted (and approved) again.
-	 */
-	@Transactional
-	public BatchView withdraw(long incidentId, long batchId) {
-		WarningPermissions.requireDrafter();
-		this.queries.batch(incidentId, batchId);
-		int withdrawn = this.jdbc
-			.sql("UPDATE warning_batch SET status = 'DRAFT' WHERE id = ? AND incident_id = ? AND status = 'SUBMITTED'")
-			.params(batchId, incidentId)
-			.update();
-		if (withdrawn == 0) {
-			throw new ConflictException("warning.batch.wrongState");
-		}
-		this.auditLog.record(AuditEntry.change("WARNING_UNSUBMITTED", Incidents.TARGET, incidentId, "warningBatch",
-				"SUBMITTED", batchId + ": DRAFT"));
-		return this.queries.batch(incidentId, batchId);
-	}
-
-	/** Hands a batch to the managers for approval, and tells them. */
-	@Transactional
-	public BatchView submit(long incidentId, long batchId) {
-		WarningPermissions.requireDrafter();
-		BatchView batch = this.queries.batch(incidentId, batchId);
-		moveBatch(batchId, List.of("DRAFT", "RETURNED"), "SUBMITTED", "submitted", null);
-		IncidentView incident = this.incidents.get(incidentId);
-		for (UserView manager : this.users.assignable()) {
-			if (manager.has(Role.MANAGER) && !manager.username().equals(CurrentUser.username())) {
-				this.notifications.notify(manager.username(), NotificationKind.APPROVAL_WAITING,
-						incident.reference() + " · " + batch.drafts().size(),
-						"/incidents/" + incidentId + "/warnings/" + batchId);
-			}
-		}
-		this.auditLog.record(AuditEntry.change("WARNING_SUBMITTED", Incidents.TARGET, incidentId, "warningBatch", null,
-				Long.toString(batchId)));
-		return this.queries.batch(incidentId, batchId);
-	}
-
-	/**
-	 * Approves a submitted batch: its drafts may now be sent. {@code reviewedVersions} is
-	 * what the manager saw ({@link BatchView#reviewedVersions()}); if any draft changed
-	 * since, nothing is approved (409), so what is sent is what was reviewed.
-	 */
-	@Transactional
-	public BatchView approve(long incidentId, long batchId, String reviewedVersions) {
-		WarningPermissions.requireManager();
-		this.queries.batch(incidentId, batchId);
-		if (reviewedVersions == null) {
-			MapBindingResult errors = new MapBindingResult(new HashMap<>(), "batch");
-			errors.rejectValue("reviewedVersions", "warning.batch.reviewedVersionsRequired");
-			throw new InvalidRequestException(errors);
-		}
-		moveBatch(batchId, List.of("SUBMITTED"), "APPROVED", "decided", null);
-		String current = this.jdbc.sql("""
-				SELECT coalesce(string_agg(id || ':' || version, ',' ORDER BY id), '') FROM warning_draft
-				WHERE batch_id = ? AND warning_draft_is_editable(status)""")
-			.param(batchId)
-			.query(String.class)
-			.single();
-		if (!current.equals(reviewedVersions.strip())) {
-			throw new ConflictException("warning.batch.changedSinceReview");
-		}
-		Instant now = Instant.now(this.clock);
-		this.jdbc.sql("""
-				UPDATE warning_draft SET status = 'APPROVED', approved_by = ?, approved_at = ?, updated_at = ?,
-				       updated_by = ?, version = version + 1
-				WHERE batch_id = ? AND warning_draft_is_editable(status)""")
-			.params(CurrentUser.username(), Timestamp.from(now), Timestamp.from(now), CurrentUser.username(), batchId)
-			.update();
-		this.auditLog.record(AuditEntry.change("WARNING_APPROVED", Incidents.TARGET, incidentId, "warningBatch", null,
-				batchId + " (" + current + ")"));
-		return this.queries.batch(incidentId, batchId);
-	}
-
-	/** Sends a submitted batch back to the helpdesk with a reason. */
-	@Transactional
-	public BatchView sendBack(long incidentId, long batchId, String reason) {
-		WarningPermissions.requireManager();
-		if (reason == null || reason.isBlank()) {
-			MapBindingResult errors = new MapBindingResult(new HashMap<>(), "batch");
-			errors.rejectValue("reason", "warning.return.reasonRequired");
-			throw new InvalidRequestException(errors);
-		}
-		moveBatch(batchId, List.of("SUBMITTED"), "RETURNED", "decided", reason.strip());
-		this.jdbc
-			.sql("UPDATE warning_draft SET status = 'RETURNED', version = version + 1 "
-					+ "WHERE batch_id = ? AND status = 'DRAFT'")
-			.param(batchId)
-			.update();
-		this.auditLog.record(AuditEntry.change("WARNING_RETURNED", Incidents.TARGET, incidentId, "warningBatch", null,
-				batchId + " (" + reason.strip() + ")"));
-		return this.queries.batch(incidentId, batchId);
-	}
-
-	/** Puts the approved drafts of a batch on the sending queue (at most once each). */
-	@Transactional
-	public int queue(long incidentId, long batchId) {
-		WarningPermissions.requireManager();
-		this.queries.batch(incidentId, batchId);
-		Instant now = Instant.now(this.clock);
-		int queued = this.jdbc.sql("""
-				UPDATE warning_draft SET status = 'QUEUED', next_attempt_at = ?, sent_by = ?, updated_at = ?,
-				       updated_by = ?, version = version + 1
-				WHERE batch_id = ? AND incident_id = ? AND status = 'APPROVED'""")
-			.params(Timestamp.from(now), CurrentUser.username(), Timestamp.from(now), CurrentUser.username(), batchId,
-					incidentId)
-			.update();
-		this.auditLog.record(AuditEntry.change("WARNING_QUEUED", Incidents.TARGET, incidentId, "warningBatch", null,
-				batchId + ": " + queued));
-		return queued;
-	}
-
 	/** Records that a draft went out outside SpoofDesk (from the .eml or copied text). */
 	@Transactional
 	public DraftView markSent(long incidentId, long draftId) {
-		WarningPermissions.requireManager();
+		Permissions.check(Permission.APPROVE_WARNINGS);
 		DraftView draft = this.queries.draft(incidentId, draftId);
 		if (!List.of(DraftStatus.APPROVED, DraftStatus.FAILED, DraftStatus.UNKNOWN).contains(draft.status())) {
 			throw new ConflictException("warning.draft.notMarkable");
@@ -255,7 +127,7 @@ public class DraftWorkflow {
 	/** Cancels a draft that will not be sent, saying why. */
 	@Transactional
 	public DraftView cancel(long incidentId, long draftId, String reason) {
-		WarningPermissions.requireDrafter();
+		Permissions.check(Permission.DRAFT_WARNINGS);
 		DraftView draft = this.queries.draft(incidentId, draftId);
 		String why = Texts.blankToNull(reason);
 		if (why == null || why.length() > 2000) {
@@ -318,31 +190,11 @@ public class DraftWorkflow {
 			.params(to.name(), sent, CurrentUser.username(), sent, Timestamp.from(now), Timestamp.from(now),
 					CurrentUser.username(), draft.id(), draft.status().name())
 			.update();
-		if (updated == 0) {
-			DraftView current = this.queries.draft(incidentId, draft.id());
-			throw new EditConflictException(current.updatedBy(), current.updatedAt());
-		}
+		OptimisticLock.updated(updated, () -> this.queries.draft(incidentId, draft.id()));
 		this.auditLog.record(AuditEntry.change("WARNING_STATUS", Incidents.TARGET, incidentId, "draft " + draft.id(),
 				draft.status(), to + " " + draft.toAddress()));
 		if (sent) {
 			checkAllWarned(incidentId);
-		}
-	}
-
-	private void moveBatch(long batchId, List<String> from, String to, String who, String reason) {
-		Instant now = Instant.now(this.clock);
-		int updated = this.jdbc
-			.sql("UPDATE warning_batch SET status = :to, return_reason = :reason, " + who + "_at = :now, " + who
-					+ "_by = :user WHERE id = :id AND status IN (:from)")
-			.param("to", to)
-			.param("reason", reason)
-			.param("now", Timestamp.from(now))
-			.param("user", CurrentUser.username())
-			.param("id", batchId)
-			.param("from", from)
-			.update();
-		if (updated == 0) {
-			throw new ConflictException("warning.batch.wrongState");
 		}
 	}
 

@@ -12,9 +12,9 @@ import java.util.Map;
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
 import io.spoofdesk.identity.CurrentUser;
-import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.InvalidRequestException;
 import io.spoofdesk.shared.NotFoundException;
+import io.spoofdesk.shared.OptimisticLock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -76,19 +76,14 @@ public class MailTemplates {
 	public MailTemplate save(long id, String subject, String body, Long expectedVersion) {
 		MailTemplate before = get(id);
 		check(subject, body);
-		if (expectedVersion != null && expectedVersion != before.version()) {
-			throw new EditConflictException(before.updatedBy(), before.updatedAt());
-		}
+		OptimisticLock.expect(expectedVersion, before);
 		int updated = this.jdbc.sql("""
 				UPDATE mail_template SET subject = ?, body = ?, updated_at = ?, updated_by = ?, version = version + 1
 				WHERE id = ? AND version = ?""")
 			.params(subject.strip(), body, Timestamp.from(Instant.now(this.clock)), CurrentUser.username(), id,
 					before.version())
 			.update();
-		if (updated == 0) {
-			MailTemplate now = get(id);
-			throw new EditConflictException(now.updatedBy(), now.updatedAt());
-		}
+		OptimisticLock.updated(updated, () -> get(id));
 		if (!before.subject().equals(subject.strip())) {
 			this.auditLog
 				.record(AuditEntry.change("TEMPLATE_SAVED", TARGET, id, "subject", before.subject(), subject.strip()));

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Mail templates", description = "Templates of warning mail and notices (admins edit them).")
 @RestController
 @RequestMapping("/api/v1/mail-templates")
-@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
+@PreAuthorize("@may.seeCases()")
 class TemplateApiController {
 
 	private final MailTemplates templates;
@@ -45,14 +45,14 @@ class TemplateApiController {
 
 	@Operation(summary = "Change a mail template")
 	@PutMapping("/{id}")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@may.administer()")
 	MailTemplate save(@PathVariable long id, @RequestBody TemplateBody body) {
 		return this.templates.save(id, body.subject(), body.body(), body.version());
 	}
 
 	@Operation(summary = "Preview a template with sample values")
 	@PostMapping("/preview")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@may.administer()")
 	PreviewAnswer preview(@RequestBody PreviewBody body) {
 		Rendered rendered = this.templates.preview(body.subject(), body.body(),
 				"en".equals(body.language()) ? "en" : "ja");

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * a live preview with sample data (htmx), always shown as text.
  */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("@may.administer()")
 class TemplateController {
 
 	private final MailTemplates templates;

@@ -27,19 +27,29 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Warning mail", description = "Warning-mail batches and their drafts: generate, review, approve, send.")
 @RestController
 @RequestMapping("/api/v1/incidents/{id}/warnings")
-@PreAuthorize("hasAnyRole('HELPDESK','STAFF','MANAGER','ADMIN')")
+@PreAuthorize("@may.seeCases()")
 class WarningApiController {
 
 	private final WarningDrafts drafts;
+
+	private final WarningTexts texts;
+
+	private final DraftMail mail;
 
 	private final WarningQueries queries;
 
 	private final DraftWorkflow workflow;
 
-	WarningApiController(WarningDrafts drafts, WarningQueries queries, DraftWorkflow workflow) {
+	private final BatchReview review;
+
+	WarningApiController(WarningDrafts drafts, WarningTexts texts, DraftMail mail, WarningQueries queries,
+			DraftWorkflow workflow, BatchReview review) {
 		this.drafts = drafts;
+		this.texts = texts;
+		this.mail = mail;
 		this.queries = queries;
 		this.workflow = workflow;
+		this.review = review;
 	}
 
 	@Operation(summary = "Generate a batch of drafts")
@@ -66,11 +76,11 @@ class WarningApiController {
 	Object decide(@PathVariable long id, @PathVariable long batchId, @PathVariable String action,
 			@RequestBody(required = false) Map<String, String> body) {
 		return switch (action) {
-			case "submit" -> this.workflow.submit(id, batchId);
-			case "withdraw" -> this.workflow.withdraw(id, batchId);
-			case "approve" -> this.workflow.approve(id, batchId, (body != null) ? body.get("reviewedVersions") : null);
-			case "return" -> this.workflow.sendBack(id, batchId, (body != null) ? body.get("reason") : null);
-			default -> Map.of("queued", this.workflow.queue(id, batchId));
+			case "submit" -> this.review.submit(id, batchId);
+			case "withdraw" -> this.review.withdraw(id, batchId);
+			case "approve" -> this.review.approve(id, batchId, (body != null) ? body.get("reviewedVersions") : null);
+			case "return" -> this.review.sendBack(id, batchId, (body != null) ? body.get("reason") : null);
+			default -> Map.of("queued", this.review.queue(id, batchId));
 		};
 	}
 
@@ -96,7 +106,7 @@ class WarningApiController {
 	@Operation(summary = "Get the website notice text")
 	@GetMapping("/notice")
 	Map<String, String> notice(@PathVariable long id, @RequestParam(defaultValue = "ja") String language) {
-		Rendered notice = this.drafts.websiteNotice(id, language, null, null);
+		Rendered notice = this.texts.websiteNotice(id, language, null, null);
 		return Map.of("subject", notice.subject(), "body", notice.body(), "html", notice.html());
 	}
 
@@ -105,7 +115,7 @@ class WarningApiController {
 	ResponseEntity<byte[]> eml(@PathVariable long id, @PathVariable long draftId) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("message/rfc822"))
-			.body(this.drafts.eml(id, draftId));
+			.body(this.mail.eml(id, draftId));
 	}
 
 	record DraftBody(String toAddress, List<String> ccAddresses, String subject, String body, Long version) {

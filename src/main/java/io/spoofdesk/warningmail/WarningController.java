@@ -9,12 +9,12 @@ import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import io.spoofdesk.identity.CurrentUser;
-import io.spoofdesk.identity.Role;
+import io.spoofdesk.identity.Permission;
+import io.spoofdesk.identity.Permissions;
 import io.spoofdesk.incident.Incidents;
+import io.spoofdesk.settings.CompanyIdentityService;
 import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.ConflictMessages;
-import io.spoofdesk.settings.CompanyIdentityService;
 import io.spoofdesk.shared.Csv;
 import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.InvalidRequestException;
@@ -44,9 +44,15 @@ class WarningController {
 
 	private final WarningDrafts drafts;
 
+	private final WarningTexts texts;
+
+	private final DraftMail mail;
+
 	private final WarningQueries queries;
 
 	private final DraftWorkflow workflow;
+
+	private final BatchReview review;
 
 	private final DraftSender sender;
 
@@ -58,13 +64,16 @@ class WarningController {
 
 	private final CompanyIdentityService identities;
 
-	WarningController(WarningDrafts drafts, WarningQueries queries, DraftWorkflow workflow, DraftSender sender,
-			Incidents incidents, MessageSource messages, ConflictMessages conflicts,
-			CompanyIdentityService identities) {
+	WarningController(WarningDrafts drafts, WarningTexts texts, DraftMail mail, WarningQueries queries,
+			DraftWorkflow workflow, BatchReview review, DraftSender sender, Incidents incidents, MessageSource messages,
+			ConflictMessages conflicts, CompanyIdentityService identities) {
 		this.identities = identities;
 		this.drafts = drafts;
+		this.texts = texts;
+		this.mail = mail;
 		this.queries = queries;
 		this.workflow = workflow;
+		this.review = review;
 		this.sender = sender;
 		this.incidents = incidents;
 		this.messages = messages;
@@ -113,9 +122,8 @@ class WarningController {
 	String batch(@PathVariable long id, @PathVariable long batchId, Model model) {
 		model.addAttribute("incident", this.incidents.get(id));
 		model.addAttribute("batch", this.queries.batch(id, batchId));
-		model.addAttribute("canDraft",
-				CurrentUser.roles().contains(Role.HELPDESK) || CurrentUser.roles().contains(Role.MANAGER));
-		model.addAttribute("isManager", CurrentUser.roles().contains(Role.MANAGER));
+		model.addAttribute("canDraft", Permissions.allowed(Permission.DRAFT_WARNINGS));
+		model.addAttribute("isManager", Permissions.allowed(Permission.APPROVE_WARNINGS));
 		model.addAttribute("smtp", this.sender.available());
 		return "warningmail/batch";
 	}
@@ -126,11 +134,11 @@ class WarningController {
 			RedirectAttributes redirect, Locale locale) {
 		try {
 			switch (action) {
-				case "submit" -> this.workflow.submit(id, batchId);
-				case "withdraw" -> this.workflow.withdraw(id, batchId);
-				case "approve" -> this.workflow.approve(id, batchId, reviewedVersions);
-				case "return" -> this.workflow.sendBack(id, batchId, reason);
-				default -> this.workflow.queue(id, batchId);
+				case "submit" -> this.review.submit(id, batchId);
+				case "withdraw" -> this.review.withdraw(id, batchId);
+				case "approve" -> this.review.approve(id, batchId, reviewedVersions);
+				case "return" -> this.review.sendBack(id, batchId, reason);
+				default -> this.review.queue(id, batchId);
 			}
 			redirect.addFlashAttribute("success", "warning.batch." + action + ".done");
 		}
@@ -152,7 +160,7 @@ class WarningController {
 		model.addAttribute("language", "en".equals(language) ? "en" : "ja");
 		model.addAttribute("contactPerson", contactPerson);
 		model.addAttribute("contactPhone", contactPhone);
-		model.addAttribute("notice", this.drafts.websiteNotice(id, language, contactPerson, contactPhone));
+		model.addAttribute("notice", this.texts.websiteNotice(id, language, contactPerson, contactPhone));
 		return "warningmail/notice";
 	}
 
@@ -219,7 +227,7 @@ class WarningController {
 	@GetMapping("/incidents/{id}/warnings/{batchId}/drafts/{draftId}.eml")
 	ResponseEntity<byte[]> eml(@PathVariable long id, @PathVariable long batchId, @PathVariable long draftId) {
 		DraftView draft = this.queries.draft(id, draftId);
-		return attachment(this.drafts.eml(id, draftId), fileName(draft), "message/rfc822");
+		return attachment(this.mail.eml(id, draftId), fileName(draft), "message/rfc822");
 	}
 
 	@GetMapping("/incidents/{id}/warnings/{batchId}/drafts.zip")
@@ -230,7 +238,7 @@ class WarningController {
 			for (DraftView draft : batch.drafts()) {
 				if (draft.status().isApprovedContent() && !draft.status().isWarned()) {
 					zip.putNextEntry(new ZipEntry(fileName(draft)));
-					zip.write(this.drafts.eml(id, draft.id()));
+					zip.write(this.mail.eml(id, draft.id()));
 					zip.closeEntry();
 				}
 			}

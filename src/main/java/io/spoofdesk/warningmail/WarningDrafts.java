@@ -3,11 +3,9 @@ package io.spoofdesk.warningmail;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,11 +13,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
 import io.spoofdesk.identity.CurrentUser;
+import io.spoofdesk.identity.Permission;
+import io.spoofdesk.identity.Permissions;
 import io.spoofdesk.incident.IncidentView;
 import io.spoofdesk.incident.Incidents;
 import io.spoofdesk.partner.FreeMailDomains;
@@ -31,10 +30,8 @@ import io.spoofdesk.settings.CompanyIdentityService;
 import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.InvalidRequestException;
 import io.spoofdesk.shared.Texts;
-import io.spoofdesk.suspiciousmail.SuspiciousMails;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,10 +39,11 @@ import org.springframework.validation.MapBindingResult;
 
 /**
  * Making warning mail: one draft per partner (or per unknown domain, or per private
- * address) from an address list and a template with the incident's values filled in,
- * registering an unknown domain as a partner, the website notice, and a draft as an .eml
- * file. What happens to a draft afterwards is {@link DraftWorkflow}'s; reading is
- * {@link WarningQueries}'.
+ * address: {@link DraftGroups}) from an address list and a template with the incident's
+ * values filled in ({@link WarningTexts}), and registering an unknown domain as a
+ * partner. What happens to a draft afterwards is {@link DraftWorkflow}'s and
+ * {@link BatchReview}'s; reading is {@link WarningQueries}'; a draft as a message is
+ * {@link DraftMail}.
  */
 @Service
 public class WarningDrafts {
@@ -58,13 +56,11 @@ public class WarningDrafts {
 
 	private final PartnerDirectory partners;
 
-	private final SuspiciousMails mails;
-
 	private final CompanyIdentityService identities;
 
 	private final WarningQueries queries;
 
-	private final MessageSource messages;
+	private final WarningTexts texts;
 
 	private final AuditLog auditLog;
 
@@ -75,8 +71,8 @@ public class WarningDrafts {
 	private final Set<String> otherSenders;
 
 	WarningDrafts(JdbcClient jdbc, MailTemplates templates, Incidents incidents, PartnerDirectory partners,
-			SuspiciousMails mails, CompanyIdentityService identities, WarningQueries queries, MessageSource messages,
-			AuditLog auditLog, Clock clock, FreeMailDomains freeMail,
+			WarningTexts texts, CompanyIdentityService identities, WarningQueries queries, AuditLog auditLog,
+			Clock clock, FreeMailDomains freeMail,
 			@Value("${spoofdesk.warning-mail.senders:}") List<String> otherSenders) {
 		this.freeMail = freeMail;
 		this.otherSenders = otherSenders.stream()
@@ -86,10 +82,9 @@ public class WarningDrafts {
 		this.templates = templates;
 		this.incidents = incidents;
 		this.partners = partners;
-		this.mails = mails;
+		this.texts = texts;
 		this.identities = identities;
 		this.queries = queries;
-		this.messages = messages;
 		this.auditLog = auditLog;
 		this.clock = clock;
 	}
@@ -113,7 +108,7 @@ public class WarningDrafts {
 	 */
 	@Transactional
 	public BatchView generate(long incidentId, Generation generation) {
-		WarningPermissions.requireDrafter();
+		Permissions.check(Permission.DRAFT_WARNINGS);
 		IncidentView incident = this.incidents.get(incidentId);
 		CompanyIdentity company = this.identities.current();
 		String language = "en".equals(generation.language()) ? "en" : "ja";
@@ -185,7 +180,7 @@ public class WarningDrafts {
 		}
 		MailTemplate template = this.templates.get(purpose, language);
 		Map<String, PartnerView> partnersByDomain = this.partners.byDomains(recipients.byDomain().keySet());
-		Map<String, String> common = commonValues(incident, company, language, generation, purpose);
+		Map<String, String> common = this.texts.commonValues(incident, company, language, generation, purpose);
 		Instant now = Instant.now(this.clock);
 		long batchId = this.jdbc.sql("""
 				INSERT INTO warning_batch (incident_id, template_id, language, from_address, from_name, status,
@@ -196,44 +191,14 @@ public class WarningDrafts {
 					purpose.name())
 			.query(Long.class)
 			.single();
-		// DESIGN.md: only the contacts of one partner organisation share a draft; a
-		// free-mail
-		// or unknown address gets its own, so no recipient sees another's private address
-		Map<Long, List<String>> byPartner = new LinkedHashMap<>();
-		List<List<String>> unknown = new ArrayList<>();
-		recipients.byDomain().forEach((domain, addresses) -> {
-			PartnerView partner = partnersByDomain.get(domain);
-			for (String address : addresses) {
-				PartnerView owner = (partner != null
-						&& (!this.freeMail.contains(domain) || isContact(partner, address))) ? partner : null;
-				if (owner != null) {
-					byPartner.computeIfAbsent(owner.id(), id -> new ArrayList<>()).add(address);
-				}
-				else {
-					unknown.add(List.of(address));
-				}
-			}
-		});
-		if (staff) {
-			// our own staff are one organisation: one notice, To the first, Cc the rest
-			byPartner.clear();
-			unknown.clear();
-			unknown.add(recipients.byDomain().values().stream().flatMap(List::stream).toList());
-		}
-		Map<Long, PartnerView> partnerById = new HashMap<>();
-		partnersByDomain.values().forEach(partner -> partnerById.put(partner.id(), partner));
 		// an exported address book names its people: drafts greet them by name
 		Map<String, RecipientList.Person> people = RecipientList.peopleIn(generation.addressList());
-		int drafts = 0;
-		for (Map.Entry<Long, List<String>> entry : byPartner.entrySet()) {
-			PartnerView partner = partnerById.get(entry.getKey());
-			insertDraft(batchId, incidentId, partner, entry.getValue(), template, common, language, now, people);
-			drafts++;
+		List<DraftGroups.Group> groups = DraftGroups.of(recipients, partnersByDomain, this.freeMail, staff);
+		for (DraftGroups.Group group : groups) {
+			insertDraft(batchId, incidentId, group.partner(), group.addresses(), template, common, language, now,
+					people);
 		}
-		for (List<String> addresses : unknown) {
-			insertDraft(batchId, incidentId, null, addresses, template, common, language, now, people);
-			drafts++;
-		}
+		int drafts = groups.size();
 		this.auditLog.record(AuditEntry.change("WARNING_DRAFTED", Incidents.TARGET, incidentId, "warningBatch", null,
 				batchId + ": " + drafts + " drafts, " + recipients.addressCount() + " addresses"));
 		return this.queries.batch(incidentId, batchId);
@@ -264,12 +229,6 @@ public class WarningDrafts {
 		return listed.byDomain().values().stream().flatMap(List::stream).filter(warned::contains).toList();
 	}
 
-	private static boolean isContact(PartnerView partner, String address) {
-		return partner.contacts()
-			.stream()
-			.anyMatch(contact -> contact.email() != null && contact.email().equalsIgnoreCase(address));
-	}
-
 	private void insertDraft(long batchId, long incidentId, PartnerView partner, List<String> addresses,
 			MailTemplate template, Map<String, String> common, String language, Instant now,
 			Map<String, RecipientList.Person> people) {
@@ -286,8 +245,9 @@ public class WarningDrafts {
 		String domain = to.substring(to.indexOf('@') + 1);
 		values.put(Placeholders.PARTNER_COMPANY, (partner != null) ? partner.name()
 				: (person != null && person.organisation() != null) ? person.organisation() : "");
-		values.put(Placeholders.CONTACT_NAME, (name != null) ? word("warning.value.contactName", language, name)
-				: word("warning.value.noContactName", language));
+		values.put(Placeholders.CONTACT_NAME,
+				(name != null) ? this.texts.word("warning.value.contactName", language, name)
+						: this.texts.word("warning.value.noContactName", language));
 		Rendered rendered = this.templates.render(template, values);
 		this.jdbc.sql("""
 				INSERT INTO warning_draft (batch_id, incident_id, partner_id, recipient_label, to_address, to_name,
@@ -300,57 +260,13 @@ public class WarningDrafts {
 			.update();
 	}
 
-	/** Subjects or file names as the language quotes them: 「a」「b」, or "a", "b". */
-	private String quoted(List<String> texts, String language) {
-		return String.join(word("warning.value.quotedSeparator", language),
-				texts.stream().map(text -> word("warning.value.quoted", language, text)).toList());
-	}
-
-	/**
-	 * The honorifics, quotes and date format of the mail's language, from the messages.
-	 */
-	private String word(String key, String language, Object... arguments) {
-		return this.messages.getMessage(key, (arguments.length > 0) ? arguments : null,
-				Locale.forLanguageTag(language));
-	}
-
-	private Map<String, String> commonValues(IncidentView incident, CompanyIdentity company, String language,
-			Generation generation, Purpose purpose) {
-		Map<String, String> values = new HashMap<>();
-		values.put(Placeholders.OUR_COMPANY, company.companyName());
-		values.put(Placeholders.IMPERSONATED_ADDRESSES,
-				String.join(", ",
-						Stream.concat(incident.impersonatedAddresses().stream(), incident.impersonatedNames().stream())
-							.toList()));
-		Instant firstSeen = (incident.mailReceivedAt() != null) ? incident.mailReceivedAt() : incident.reportedAt();
-		for (SuspiciousMails.MailRow mail : this.mails.mailsOf(incident.id())) {
-			if (mail.arrivedAt() != null && mail.arrivedAt().isBefore(firstSeen)) {
-				firstSeen = mail.arrivedAt();
-			}
-		}
-		// only mail that showed our name: a mail impersonating a partner is not cited
-		SuspiciousMails.ObservedMail observed = purpose.citesMailInOurName()
-				? this.mails.observedInOurName(incident.id(), 5) : this.mails.observedInPartnersName(incident.id(), 5);
-		values.put(Placeholders.OBSERVED_SUBJECTS, quoted(observed.subjects(), language));
-		values.put(Placeholders.SENDER_ADDRESSES, String.join(", ", observed.senders()));
-		values.put(Placeholders.ATTACHMENT_NAMES, quoted(observed.attachmentNames(), language));
-		values.put(Placeholders.FIRST_SEEN,
-				DateTimeFormatter.ofPattern(word("warning.value.dateFormat", language), Locale.forLanguageTag(language))
-					.format(firstSeen.atZone(company.zoneId())));
-		values.put(Placeholders.INCIDENT_REFERENCE, incident.reference());
-		values.put(Placeholders.CONTACT_PERSON, Objects.toString(Texts.blankToNull(generation.contactPerson()), ""));
-		values.put(Placeholders.CONTACT_PHONE, Objects.toString(Texts.blankToNull(generation.contactPhone()), ""));
-		values.put(Placeholders.CONTACT_EMAIL, Objects.toString(Texts.blankToNull(generation.contactEmail()), ""));
-		return values;
-	}
-
 	/**
 	 * Registers the domain of a draft without a partner as a new partner (named after the
 	 * domain, the addresses as contacts), and links the draft to it.
 	 */
 	@Transactional
 	public DraftView registerPartner(long incidentId, long draftId) {
-		WarningPermissions.requireDrafter();
+		Permissions.check(Permission.DRAFT_WARNINGS);
 		DraftView draft = this.queries.draft(incidentId, draftId);
 		if (draft.partnerId() != null) {
 			throw new ConflictException("warning.partner.already");
@@ -373,36 +289,6 @@ public class WarningDrafts {
 			.params(partner.id(), partner.name(), draftId)
 			.update();
 		return this.queries.draft(incidentId, draftId);
-	}
-
-	/** The website notice for this incident, in a language: text, and HTML to post. */
-	@Transactional(readOnly = true)
-	public Rendered websiteNotice(long incidentId, String language, String contactPerson, String contactPhone) {
-		IncidentView incident = this.incidents.get(incidentId);
-		String lang = "en".equals(language) ? "en" : "ja";
-		Map<String, String> values = commonValues(incident, this.identities.current(), lang, new Generation(lang, "",
-				"", null, contactPerson, contactPhone, null, List.of(), false, Purpose.WEBSITE_NOTICE),
-				Purpose.WEBSITE_NOTICE);
-		return this.templates.render(this.templates.get(Purpose.WEBSITE_NOTICE, lang), values);
-	}
-
-	/** The approved draft as a message, for download. */
-	@Transactional(readOnly = true)
-	public byte[] eml(long incidentId, long draftId) {
-		WarningPermissions.requireDrafter();
-		DraftView draft = this.queries.draft(incidentId, draftId);
-		if (!draft.status().isApprovedContent()) {
-			throw new ConflictException("warning.draft.notApproved");
-		}
-		return EmlWriter.eml(mailOf(draft, this.queries.batchSender(draft.batchId())));
-	}
-
-	EmlWriter.Mail mailOf(DraftView draft, EmlWriter.Address from) {
-		String domain = from.email().substring(from.email().indexOf('@') + 1);
-		return new EmlWriter.Mail(from, List.of(new EmlWriter.Address(draft.toAddress(), draft.toName())),
-				draft.ccAddresses().stream().map(address -> new EmlWriter.Address(address, null)).toList(),
-				draft.subject(), draft.body(), Instant.now(this.clock).atZone(this.identities.current().zoneId()),
-				domain);
 	}
 
 }

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * newest first.
  */
 @Controller
-@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+@PreAuthorize("@may.seeReports()")
 class WarningListController {
 
 	static final int ROWS = 500;

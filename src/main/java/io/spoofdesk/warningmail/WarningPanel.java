@@ -4,7 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.spoofdesk.identity.CurrentUser;
-import io.spoofdesk.identity.Role;
+import io.spoofdesk.identity.Permission;
+import io.spoofdesk.identity.Permissions;
 import io.spoofdesk.identity.UserAccounts;
 import io.spoofdesk.identity.UserView;
 import io.spoofdesk.incident.IncidentPanel;
@@ -49,7 +50,7 @@ class WarningPanel implements IncidentPanel {
 		data.put("batches", this.queries.summariesOf(incident.id()));
 		data.put("warned", this.queries.warnedRecipients(incident.id()));
 		data.put("hasReporter", incident.partnerId() != null);
-		boolean drafter = CurrentUser.roles().contains(Role.HELPDESK) || CurrentUser.roles().contains(Role.MANAGER);
+		boolean drafter = Permissions.allowed(Permission.DRAFT_WARNINGS);
 		data.put("canDraft", drafter && incident.status().isOpen());
 		UserView me = this.users.findByUsername(CurrentUser.username()).orElse(null);
 		String myEmail = (me != null && me.email() != null) ? me.email() : "";

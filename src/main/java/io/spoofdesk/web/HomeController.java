@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.spoofdesk.checklist.Tasks;
 import io.spoofdesk.identity.CurrentUser;
+import io.spoofdesk.identity.Permission;
 import io.spoofdesk.identity.Role;
 import io.spoofdesk.warningmail.ApprovalQueue;
 
@@ -32,11 +33,14 @@ class HomeController {
 	@GetMapping("/")
 	String home(Model model) {
 		Set<Role> roles = CurrentUser.roles();
-		List<String> working = roles.stream().filter(role -> role != Role.ADMIN).map(Role::name).toList();
+		List<String> working = roles.stream()
+			.filter(Permission.WORK_ON_STEPS.roles()::contains)
+			.map(Role::name)
+			.toList();
 		if (!working.isEmpty()) {
 			model.addAttribute("counts", this.tasks.countsFor(CurrentUser.username(), working));
 		}
-		if (roles.contains(Role.MANAGER)) {
+		if (Permission.APPROVE_WARNINGS.allows(roles)) {
 			model.addAttribute("awaitingApproval", this.approvals.waiting());
 		}
 		return "home";

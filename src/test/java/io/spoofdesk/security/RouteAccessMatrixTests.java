@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.spoofdesk.identity.Permission;
 import io.spoofdesk.support.ApiClient;
 import io.spoofdesk.support.Browser;
 import io.spoofdesk.support.ServerTest;
@@ -34,10 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sign-in page (pages) or 401 (API), a disabled user 401 (API) - and every GET route as
  * every role it must let in, which must not be refused.
  * <p>
- * Roles: H helpdesk, S staff, M manager, A admin; {@code any} is all four; {@code public}
- * needs no sign-in. A {@code *} marks routes whose finer rule (say, only a manager
- * closes) is decided by the service behind the door and tested with the feature
- * (ChecklistTests, WarningMailTests, IncidentApiTests).
+ * The door is a {@link Permission} (DESIGN.md's role table, checked line by line in
+ * PermissionTests), {@code any} for every signed-in role or {@code public} for no
+ * sign-in. Roles below: H helpdesk, S staff, M manager, A admin. A {@code *} marks routes
+ * whose finer rule (say, only a manager closes) is decided by the service behind the door
+ * and tested with the feature (ChecklistTests, WarningMailTests, IncidentApiTests).
  */
 @ServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,79 +54,79 @@ class RouteAccessMatrixTests {
 			POST   /profile/password                                             any
 			POST   /profile/tokens                                               any
 			POST   /profile/tokens/{id}/revoke                                   any
-			GET    /admin/users                                                  A
-			GET    /admin/users/new                                              A
-			POST   /admin/users                                                  A
-			GET    /admin/users/{id}                                             A
-			POST   /admin/users/{id}                                             A
-			POST   /admin/users/{id}/disable                                     A
-			POST   /admin/users/{id}/enable                                      A
-			POST   /admin/users/{id}/reset-password                              A
-			GET    /admin/audit                                                  A
-			GET    /admin/settings                                               A
-			POST   /admin/settings                                               A
-			GET    /admin/playbooks                                              A
-			GET    /admin/playbooks/new                                          A
-			GET    /admin/playbooks/{id}                                         A
-			POST   /admin/playbooks                                              A
-			POST   /admin/playbooks/{id}                                         A
-			POST   /admin/playbooks/{id}/default                                 A
-			GET    /admin/templates                                              A
-			GET    /admin/templates/{id}                                         A
-			POST   /admin/templates/{id}                                         A
-			POST   /admin/templates/preview                                      A
+			GET    /admin/users                                                  ADMINISTER
+			GET    /admin/users/new                                              ADMINISTER
+			POST   /admin/users                                                  ADMINISTER
+			GET    /admin/users/{id}                                             ADMINISTER
+			POST   /admin/users/{id}                                             ADMINISTER
+			POST   /admin/users/{id}/disable                                     ADMINISTER
+			POST   /admin/users/{id}/enable                                      ADMINISTER
+			POST   /admin/users/{id}/reset-password                              ADMINISTER
+			GET    /admin/audit                                                  ADMINISTER
+			GET    /admin/settings                                               ADMINISTER
+			POST   /admin/settings                                               ADMINISTER
+			GET    /admin/playbooks                                              ADMINISTER
+			GET    /admin/playbooks/new                                          ADMINISTER
+			GET    /admin/playbooks/{id}                                         ADMINISTER
+			POST   /admin/playbooks                                              ADMINISTER
+			POST   /admin/playbooks/{id}                                         ADMINISTER
+			POST   /admin/playbooks/{id}/default                                 ADMINISTER
+			GET    /admin/templates                                              ADMINISTER
+			GET    /admin/templates/{id}                                         ADMINISTER
+			POST   /admin/templates/{id}                                         ADMINISTER
+			POST   /admin/templates/preview                                      ADMINISTER
 			GET    /tasks                                                        any
-			GET    /tasks/overdue                                                M A
-			GET    /dashboard                                                    M A
-			GET    /warnings                                                     M A
-			GET    /reports                                                      M A
-			GET    /reports/period.pdf                                           M A
-			GET    /reports/period.csv                                           M A
+			GET    /tasks/overdue                                                SEE_REPORTS
+			GET    /dashboard                                                    SEE_REPORTS
+			GET    /warnings                                                     SEE_REPORTS
+			GET    /reports                                                      SEE_REPORTS
+			GET    /reports/period.pdf                                           SEE_REPORTS
+			GET    /reports/period.csv                                           SEE_REPORTS
 			GET    /notifications                                                any
 			GET    /notifications/bell                                           any
 			POST   /notifications/{id}/open                                      any
 			POST   /notifications/read                                           any
 			GET    /partners                                                     any
-			GET    /partners/new                                                 H M
-			POST   /partners                                                     H M
+			GET    /partners/new                                                 EDIT_CASES
+			POST   /partners                                                     EDIT_CASES
 			GET    /partners/{id}                                                any
-			GET    /partners/{id}/edit                                           H M
-			POST   /partners/{id}                                                H M
-			POST   /partners/{id}/merge                                          H M
-			GET    /partners/import                                              H M
-			POST   /partners/import/preview                                      H M
-			POST   /partners/import                                              H M
-			GET    /partners/export.csv                                          M A
+			GET    /partners/{id}/edit                                           EDIT_CASES
+			POST   /partners/{id}                                                EDIT_CASES
+			POST   /partners/{id}/merge                                          EDIT_CASES
+			GET    /partners/import                                              EDIT_CASES
+			POST   /partners/import/preview                                      EDIT_CASES
+			POST   /partners/import                                              EDIT_CASES
+			GET    /partners/export.csv                                          SEE_REPORTS
 			GET    /incidents                                                    any
-			GET    /incidents/new                                                H M
-			POST   /incidents                                                    H M
-			GET    /incidents/export.csv                                         M A
+			GET    /incidents/new                                                EDIT_CASES
+			POST   /incidents                                                    EDIT_CASES
+			GET    /incidents/export.csv                                         SEE_REPORTS
 			GET    /incidents/{id}                                               any
-			GET    /incidents/{id}/edit                                          H M
-			POST   /incidents/{id}                                               H M
-			POST   /incidents/{id}/status                                        H M *
-			POST   /incidents/{id}/assign                                        H M
-			POST   /incidents/{id}/notes                                         H S M
-			POST   /incidents/{id}/links                                         H M
-			GET    /incidents/{id}/report                                        M A
-			GET    /incidents/{id}/report.pdf                                    M A
-			POST   /incidents/{id}/mails                                         H M
+			GET    /incidents/{id}/edit                                          EDIT_CASES
+			POST   /incidents/{id}                                               EDIT_CASES
+			POST   /incidents/{id}/status                                        MOVE_CASES *
+			POST   /incidents/{id}/assign                                        MOVE_CASES
+			POST   /incidents/{id}/notes                                         ADD_NOTES
+			POST   /incidents/{id}/links                                         EDIT_CASES
+			GET    /incidents/{id}/report                                        SEE_REPORTS
+			GET    /incidents/{id}/report.pdf                                    SEE_REPORTS
+			POST   /incidents/{id}/mails                                         EDIT_CASES
 			GET    /incidents/{id}/mails/{mailId}                                any
-			GET    /incidents/{id}/mails/{mailId}/raw                            M A
-			GET    /mails/new                                                    H M
-			POST   /mails/new                                                    H M
+			GET    /incidents/{id}/mails/{mailId}/raw                            DOWNLOAD_ORIGINALS
+			GET    /mails/new                                                    EDIT_CASES
+			POST   /mails/new                                                    EDIT_CASES
 			GET    /iocs                                                         any
-			GET    /iocs/export.csv                                              M A
-			GET    /iocs/export.stix.json                                        M A
-			GET    /incidents/{id}/iocs.csv                                      M A
-			GET    /incidents/{id}/iocs.stix.json                                M A
+			GET    /iocs/export.csv                                              SEE_REPORTS
+			GET    /iocs/export.stix.json                                        SEE_REPORTS
+			GET    /incidents/{id}/iocs.csv                                      SEE_REPORTS
+			GET    /incidents/{id}/iocs.stix.json                                SEE_REPORTS
 			GET    /incidents/{id}/checklist/steps/{stepId}                      any
 			POST   /incidents/{id}/checklist/steps/{stepId}/status               any *
 			POST   /incidents/{id}/checklist/steps/{stepId}/assignee             any *
 			POST   /incidents/{id}/checklist/steps/{stepId}/due                  any *
 			POST   /incidents/{id}/checklist/steps/{stepId}/leak-recognised      any *
 			POST   /incidents/{id}/checklist/steps/{stepId}/evidence             any *
-			GET    /incidents/{id}/checklist/steps/{stepId}/evidence/{evidenceId} M A
+			GET    /incidents/{id}/checklist/steps/{stepId}/evidence/{evidenceId} DOWNLOAD_ORIGINALS
 			POST   /incidents/{id}/checklist/steps/{stepId}/ledger               any *
 			POST   /incidents/{id}/checklist/steps/{stepId}/ledger/{rowId}/confirm any *
 			POST   /incidents/{id}/checklist/steps                               any *
@@ -141,40 +143,40 @@ class RouteAccessMatrixTests {
 			GET    /api/v1/tokens                                                any
 			POST   /api/v1/tokens                                                any
 			DELETE /api/v1/tokens/{id}                                           any
-			GET    /api/v1/users                                                 A
-			GET    /api/v1/users/{id}                                            A
-			POST   /api/v1/users                                                 A
-			PUT    /api/v1/users/{id}/roles                                      A
-			POST   /api/v1/users/{id}/disable                                    A
-			POST   /api/v1/users/{id}/enable                                     A
-			GET    /api/v1/settings/identity                                     A
-			PUT    /api/v1/settings/identity                                     A
+			GET    /api/v1/users                                                 ADMINISTER
+			GET    /api/v1/users/{id}                                            ADMINISTER
+			POST   /api/v1/users                                                 ADMINISTER
+			PUT    /api/v1/users/{id}/roles                                      ADMINISTER
+			POST   /api/v1/users/{id}/disable                                    ADMINISTER
+			POST   /api/v1/users/{id}/enable                                     ADMINISTER
+			GET    /api/v1/settings/identity                                     ADMINISTER
+			PUT    /api/v1/settings/identity                                     ADMINISTER
 			GET    /api/v1/partners                                              any
 			GET    /api/v1/partners/{id}                                         any
-			POST   /api/v1/partners                                              H M
-			PUT    /api/v1/partners/{id}                                         H M
-			POST   /api/v1/partners/import                                       H M
-			POST   /api/v1/partners/{id}/merge                                   H M
+			POST   /api/v1/partners                                              EDIT_CASES
+			PUT    /api/v1/partners/{id}                                         EDIT_CASES
+			POST   /api/v1/partners/import                                       EDIT_CASES
+			POST   /api/v1/partners/{id}/merge                                   EDIT_CASES
 			GET    /api/v1/incidents                                             any
 			GET    /api/v1/incidents/{id}                                        any
-			POST   /api/v1/incidents                                             H M
-			PUT    /api/v1/incidents/{id}                                        H M
-			POST   /api/v1/incidents/{id}/status                                 H M *
+			POST   /api/v1/incidents                                             EDIT_CASES
+			PUT    /api/v1/incidents/{id}                                        EDIT_CASES
+			POST   /api/v1/incidents/{id}/status                                 MOVE_CASES *
 			GET    /api/v1/incidents/{id}/notes                                  any
-			POST   /api/v1/incidents/{id}/notes                                  H S M
+			POST   /api/v1/incidents/{id}/notes                                  ADD_NOTES
 			GET    /api/v1/incidents/{id}/links                                  any
-			POST   /api/v1/incidents/{id}/links                                  H M
-			GET    /api/v1/dashboard                                             M A
+			POST   /api/v1/incidents/{id}/links                                  EDIT_CASES
+			GET    /api/v1/dashboard                                             SEE_REPORTS
 			POST   /api/v1/mail-analysis                                         any
-			POST   /api/v1/incidents/{id}/mails                                  H M
+			POST   /api/v1/incidents/{id}/mails                                  EDIT_CASES
 			GET    /api/v1/incidents/{id}/mails                                  any
 			GET    /api/v1/incidents/{id}/mails/{mailId}                         any
 			GET    /api/v1/tasks                                                 any
 			GET    /api/v1/playbooks                                             any
 			GET    /api/v1/playbooks/{id}                                        any
-			POST   /api/v1/playbooks                                             A
-			PUT    /api/v1/playbooks/{id}                                        A
-			POST   /api/v1/playbooks/{id}/default                                A
+			POST   /api/v1/playbooks                                             ADMINISTER
+			PUT    /api/v1/playbooks/{id}                                        ADMINISTER
+			POST   /api/v1/playbooks/{id}/default                                ADMINISTER
 			GET    /api/v1/incidents/{id}/checklist                              any
 			POST   /api/v1/incidents/{id}/checklist/playbook                     any *
 			POST   /api/v1/incidents/{id}/checklist/steps                        any *
@@ -188,8 +190,8 @@ class RouteAccessMatrixTests {
 			POST   /api/v1/incidents/{id}/checklist/steps/{stepId}/ledger/{rowId}/confirm any *
 			GET    /api/v1/mail-templates                                        any
 			GET    /api/v1/mail-templates/{id}                                   any
-			PUT    /api/v1/mail-templates/{id}                                   A
-			POST   /api/v1/mail-templates/preview                                A
+			PUT    /api/v1/mail-templates/{id}                                   ADMINISTER
+			POST   /api/v1/mail-templates/preview                                ADMINISTER
 			GET    /api/v1/incidents/{id}/warnings                               any
 			POST   /api/v1/incidents/{id}/warnings                               any *
 			GET    /api/v1/incidents/{id}/warnings/notice                        any
@@ -258,7 +260,8 @@ class RouteAccessMatrixTests {
 					case "any" -> door.addAll(ROLES);
 					case "public" -> door.clear();
 					case "*" -> service = true;
-					default -> door.add(parts[i]);
+					default ->
+						Permission.valueOf(parts[i]).roles().forEach(role -> door.add(role.name().substring(0, 1)));
 				}
 			}
 			routes.add(new Route(parts[0], parts[1], door, service));
