@@ -16,7 +16,8 @@ public class ApprovalQueue {
 
 	@Transactional(readOnly = true)
 	public long waiting() {
-		return this.jdbc.sql("SELECT count(*) FROM warning_batch WHERE status = 'SUBMITTED'")
+		return this.jdbc.sql("SELECT count(*) FROM warning_batch WHERE status = ?")
+			.param(BatchStatus.SUBMITTED.name())
 			.query(Long.class)
 			.single();
 	}

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
@@ -70,14 +71,14 @@ public class BatchReview {
 		Permissions.check(Permission.DRAFT_WARNINGS);
 		this.queries.batch(incidentId, batchId);
 		int withdrawn = this.jdbc
-			.sql("UPDATE warning_batch SET status = 'DRAFT' WHERE id = ? AND incident_id = ? AND status = 'SUBMITTED'")
-			.params(batchId, incidentId)
+			.sql("UPDATE warning_batch SET status = ? WHERE id = ? AND incident_id = ? AND status = ?")
+			.params(BatchStatus.DRAFT.name(), batchId, incidentId, BatchStatus.SUBMITTED.name())
 			.update();
 		if (withdrawn == 0) {
 			throw new ConflictException("warning.batch.wrongState");
 		}
 		this.auditLog.record(AuditEntry.change("WARNING_UNSUBMITTED", Incidents.TARGET, incidentId, "warningBatch",
-				"SUBMITTED", batchId + ": DRAFT"));
+				BatchStatus.SUBMITTED, batchId + ": " + BatchStatus.DRAFT));
 		return this.queries.batch(incidentId, batchId);
 	}
 
@@ -86,7 +87,7 @@ public class BatchReview {
 	public BatchView submit(long incidentId, long batchId) {
 		Permissions.check(Permission.DRAFT_WARNINGS);
 		BatchView batch = this.queries.batch(incidentId, batchId);
-		moveBatch(batchId, List.of("DRAFT", "RETURNED"), "SUBMITTED", "submitted", null);
+		moveBatch(batchId, BatchStatus.SUBMITTABLE, BatchStatus.SUBMITTED, "submitted", null);
 		IncidentView incident = this.incidents.get(incidentId);
 		for (UserView manager : this.users.assignable()) {
 			if (Permission.APPROVE_WARNINGS.allows(manager.roles())
@@ -115,7 +116,7 @@ public class BatchReview {
 			errors.rejectValue("reviewedVersions", "warning.batch.reviewedVersionsRequired");
 			throw new InvalidRequestException(errors);
 		}
-		moveBatch(batchId, List.of("SUBMITTED"), "APPROVED", "decided", null);
+		moveBatch(batchId, Set.of(BatchStatus.SUBMITTED), BatchStatus.APPROVED, "decided", null);
 		String current = this.jdbc.sql("""
 				SELECT coalesce(string_agg(id || ':' || version, ',' ORDER BY id), '') FROM warning_draft
 				WHERE batch_id = ? AND warning_draft_is_editable(status)""")
@@ -146,7 +147,7 @@ public class BatchReview {
 			errors.rejectValue("reason", "warning.return.reasonRequired");
 			throw new InvalidRequestException(errors);
 		}
-		moveBatch(batchId, List.of("SUBMITTED"), "RETURNED", "decided", reason.strip());
+		moveBatch(batchId, Set.of(BatchStatus.SUBMITTED), BatchStatus.RETURNED, "decided", reason.strip());
 		this.jdbc
 			.sql("UPDATE warning_draft SET status = 'RETURNED', version = version + 1 "
 					+ "WHERE batch_id = ? AND status = 'DRAFT'")
@@ -175,17 +176,17 @@ public class BatchReview {
 		return queued;
 	}
 
-	private void moveBatch(long batchId, List<String> from, String to, String who, String reason) {
+	private void moveBatch(long batchId, Set<BatchStatus> from, BatchStatus to, String who, String reason) {
 		Instant now = Instant.now(this.clock);
 		int updated = this.jdbc
 			.sql("UPDATE warning_batch SET status = :to, return_reason = :reason, " + who + "_at = :now, " + who
 					+ "_by = :user WHERE id = :id AND status IN (:from)")
-			.param("to", to)
+			.param("to", to.name())
 			.param("reason", reason)
 			.param("now", Timestamp.from(now))
 			.param("user", CurrentUser.username())
 			.param("id", batchId)
-			.param("from", from)
+			.param("from", from.stream().map(BatchStatus::name).toList())
 			.update();
 		if (updated == 0) {
 			throw new ConflictException("warning.batch.wrongState");

@@ -1,12 +1,12 @@
 package io.spoofdesk.warningmail;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * A batch of drafts generated together, approved or returned as a whole;
@@ -17,6 +17,11 @@ public record BatchView(long id, long incidentId, String language, String fromAd
 		String returnReason, Instant createdAt, String createdBy, Instant submittedAt, String submittedBy,
 		Instant decidedAt, String decidedBy, List<DraftView> drafts, List<String> leftOutAlreadyWarned,
 		Purpose purpose) {
+
+	/** Submitted and waiting for a manager: the drafts are frozen for review. */
+	public boolean awaitsApproval() {
+		return BatchStatus.valueOf(this.status).awaitsApproval();
+	}
 
 	/**
 	 * The drafts awaiting approval as {@code id:version,…} in id order: what a reviewer

@@ -20,6 +20,14 @@ public enum DraftStatus {
 		return !isWarned() && this != CANCELLED;
 	}
 
+	/**
+	 * Approved but not (known to be) delivered: may be marked sent by hand after going
+	 * out from the .eml or copied text.
+	 */
+	public boolean mayBeMarkedSent() {
+		return this == APPROVED || this == FAILED || this == UNKNOWN;
+	}
+
 	/** Approved content that may be downloaded, copied, queued or marked sent. */
 	public boolean isApprovedContent() {
 		return this == APPROVED || this == QUEUED || this == SENDING || this == SENT || this == FAILED

@@ -96,7 +96,7 @@ public class DraftWorkflow {
 			.params(draft.batchId(), incidentId)
 			.query(String.class)
 			.single();
-		if ("SUBMITTED".equals(batchStatus)) {
+		if (BatchStatus.valueOf(batchStatus).awaitsApproval()) {
 			throw new ConflictException("warning.draft.awaitingApproval");
 		}
 		int updated = this.jdbc.sql("""
@@ -117,7 +117,7 @@ public class DraftWorkflow {
 	public DraftView markSent(long incidentId, long draftId) {
 		Permissions.check(Permission.APPROVE_WARNINGS);
 		DraftView draft = this.queries.draft(incidentId, draftId);
-		if (!List.of(DraftStatus.APPROVED, DraftStatus.FAILED, DraftStatus.UNKNOWN).contains(draft.status())) {
+		if (!draft.status().mayBeMarkedSent()) {
 			throw new ConflictException("warning.draft.notMarkable");
 		}
 		setStatus(incidentId, draft, DraftStatus.MARKED_SENT, true);
