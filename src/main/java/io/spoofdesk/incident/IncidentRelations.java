@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -65,6 +67,20 @@ class IncidentRelations {
 			.param("to", Timestamp.from(incident.reportedAt().plus(DUPLICATE_WINDOW)))
 			.query(IncidentRelations::row)
 			.list();
+	}
+
+	/**
+	 * The open incident reported since {@code since} that names this address of ours as
+	 * impersonated, the newest.
+	 */
+	Optional<Long> openNaming(String address, Instant since) {
+		return this.jdbc.sql("""
+				SELECT m.incident_id FROM incident_impersonation m JOIN incident i ON i.id = m.incident_id
+				WHERE m.address = ? AND m.reported_at >= ? AND incident_is_open(i.status)
+				ORDER BY m.reported_at DESC, m.incident_id DESC LIMIT 1""")
+			.params(address.toLowerCase(Locale.ROOT), Timestamp.from(since))
+			.query(Long.class)
+			.optional();
 	}
 
 	/** Keeps the address index of an incident in step with the incident. */

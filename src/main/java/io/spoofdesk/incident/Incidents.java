@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
@@ -214,6 +215,21 @@ public class Incidents {
 	@Transactional(readOnly = true)
 	IncidentStatus previousStatus(long id) {
 		return this.statusChanges.lastInto(id, find(id).status()).map(StatusChange::fromStatus).orElse(null);
+	}
+
+	/** The incident with this reference ({@code INC-2026-0042}), if there is one. */
+	@Transactional(readOnly = true)
+	public Optional<IncidentView> findByReference(String reference) {
+		return this.incidents.findByReference(reference.trim().toUpperCase(Locale.ROOT)).map(Incident::toView);
+	}
+
+	/**
+	 * The open incident reported since {@code since} that names this address of ours as
+	 * impersonated, the newest: where another report of the same spoofing belongs.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<IncidentView> openNaming(String address, Instant since) {
+		return this.relations.openNaming(address, since).map(this::get);
 	}
 
 	@Transactional(readOnly = true)

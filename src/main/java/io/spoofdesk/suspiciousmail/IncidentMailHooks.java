@@ -82,7 +82,7 @@ class IncidentMailHooks implements IncidentPanel, IncidentSource {
 		sha256Of(reference).ifPresent(sha256 -> this.mails.attachKept(incidentId, sha256));
 	}
 
-	private Prefill prefillFrom(MailAnalysis analysis) {
+	Prefill prefillFrom(MailAnalysis analysis) {
 		// an address of ours in From is what was impersonated; a foreign one is the
 		// attacker's
 		String from = (analysis.from() != null) ? analysis.from().address() : null;

@@ -124,18 +124,19 @@ public class SuspiciousMails {
 		return this.transactions.execute(status -> link(incidentId, analysis, null));
 	}
 
-	private Attached link(long incidentId, MailAnalysis analysis, String fileName) {
+	Attached link(long incidentId, MailAnalysis analysis, String fileName) {
 		Instant now = this.clock.instant();
 		Optional<Long> inserted = this.jdbc.sql("""
 				INSERT INTO incident_mail (incident_id, sha256, file_name, from_address, subject, arrived_at, verdict,
-				                           triage_hint, analysis, added_by, added_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+				                           triage_hint, analysis, added_by, added_at, message_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
 				ON CONFLICT (incident_id, sha256) DO NOTHING
 				RETURNING id""")
 			.params(incidentId, analysis.sha256(), fileName,
 					(analysis.from() != null) ? analysis.from().address() : null, analysis.subject(),
 					timestamp(analysis.arrivedAt()), analysis.verdict().name(), analysis.triage().hint().name(),
-					this.json.writeValueAsString(analysis), CurrentUser.username(), Timestamp.from(now))
+					this.json.writeValueAsString(analysis), CurrentUser.username(), Timestamp.from(now),
+					analysis.messageId())
 			.query(Long.class)
 			.optional();
 		if (inserted.isEmpty()) {
@@ -153,7 +154,7 @@ public class SuspiciousMails {
 		return new Attached(mailId, false, analysis);
 	}
 
-	private void keepEvidence(String sha256, byte[] raw) {
+	void keepEvidence(String sha256, byte[] raw) {
 		// a mail purged after retention and uploaded again is kept again
 		this.jdbc.sql("""
 				INSERT INTO mail_evidence (sha256, size, raw, stored_at) VALUES (?, ?, ?, ?)

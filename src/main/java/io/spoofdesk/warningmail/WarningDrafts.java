@@ -21,6 +21,7 @@ import io.spoofdesk.identity.Permission;
 import io.spoofdesk.identity.Permissions;
 import io.spoofdesk.incident.IncidentView;
 import io.spoofdesk.incident.Incidents;
+import io.spoofdesk.incident.ReferenceTag;
 import io.spoofdesk.partner.FreeMailDomains;
 import io.spoofdesk.partner.PartnerCommand;
 import io.spoofdesk.partner.PartnerDirectory;
@@ -255,8 +256,9 @@ public class WarningDrafts {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?)""")
 			.params(batchId, incidentId, (partner != null) ? partner.id() : null,
 					(partner != null) ? partner.name() : domain, to, name,
-					addresses.subList(1, addresses.size()).toArray(String[]::new), rendered.subject(), rendered.body(),
-					Timestamp.from(now), CurrentUser.username())
+					addresses.subList(1, addresses.size()).toArray(String[]::new),
+					ReferenceTag.tagged(common.get(Placeholders.INCIDENT_REFERENCE), rendered.subject()),
+					rendered.body(), Timestamp.from(now), CurrentUser.username())
 			.update();
 	}
 

@@ -29,7 +29,7 @@ public class WarningQueries {
 
 	static final String DRAFT_COLUMNS = "id, batch_id, incident_id, partner_id, recipient_label, to_address, "
 			+ "to_name, cc_addresses, subject, body, status, attempts, next_attempt_at, last_error, approved_by, "
-			+ "approved_at, sent_by, sent_at, updated_at, updated_by, version";
+			+ "approved_at, sent_by, sent_at, updated_at, updated_by, version, answered_at";
 
 	private final JdbcClient jdbc;
 
@@ -176,7 +176,8 @@ public class WarningQueries {
 				rs.getString("subject"), rs.getString("body"), DraftStatus.valueOf(rs.getString("status")),
 				rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"),
 				rs.getString("approved_by"), instant(rs, "approved_at"), rs.getString("sent_by"),
-				instant(rs, "sent_at"), instant(rs, "updated_at"), rs.getString("updated_by"), rs.getLong("version"));
+				instant(rs, "sent_at"), instant(rs, "updated_at"), rs.getString("updated_by"), rs.getLong("version"),
+				instant(rs, "answered_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

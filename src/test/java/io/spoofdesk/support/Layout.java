@@ -8,8 +8,9 @@ import org.openqa.selenium.WebDriver;
 /**
  * What a reader sees go wrong in a page's layout, checked on every page a journey
  * screenshots: the page scrolling sideways (a table or a button row wider than the
- * window), and a table cell squeezed to less than two characters' width, which sets
- * Japanese text one character per line.
+ * window), and a table cell squeezed to less than two characters' width so that its text
+ * wraps, which sets Japanese text one character per line (a short number that fits on one
+ * line in a narrow cell is fine).
  */
 final class Layout {
 
@@ -26,7 +27,10 @@ final class Layout {
 			  const box = cell.getBoundingClientRect();
 			  if (text.length < 3 || box.width === 0) continue;
 			  const characterWidth = parseFloat(getComputedStyle(cell).fontSize);
-			  if (box.width < 2.5 * characterWidth) {
+			  const range = document.createRange();
+			  range.selectNodeContents(cell);
+			  const lines = new Set(Array.from(range.getClientRects(), rect => Math.round(rect.top))).size;
+			  if (box.width < 2.5 * characterWidth && lines > 1) {
 			    problems.push('a table cell is ' + Math.round(box.width) + ' px wide for "'
 			        + text.substring(0, 30) + '"');
 			  }

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.spoofdesk.support.ApiClient;
@@ -17,13 +20,11 @@ import io.spoofdesk.support.Browser;
 import io.spoofdesk.support.RealBrowser;
 import io.spoofdesk.support.ServerTest;
 import io.spoofdesk.support.Users;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +56,13 @@ class WarningMailTests {
 		registry.add("spring.mail.port", () -> SMTP_PORT);
 		registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");
 		registry.add("spring.mail.properties.mail.smtp.timeout", () -> "5000");
+	}
+
+	String reference(long incident) {
+		return this.jdbc.sql("SELECT reference FROM incident WHERE id = ?")
+			.param(incident)
+			.query(String.class)
+			.single();
 	}
 
 	static int freePort() {
@@ -199,7 +207,8 @@ class WarningMailTests {
 		MimeMessage[] arrived = smtp.getReceivedMessages();
 		assertThat(arrived).hasSize(3).as("To sato, Cc suzuki, and the unknown domain");
 		MimeMessage aoba = smtp.getReceivedMessagesForDomain("sato@aoba-shoji.co.jp")[0];
-		assertThat(aoba.getSubject()).isEqualTo("【注意喚起】北村精機株式会社を装った不審なメールについて");
+		assertThat(aoba.getSubject()).as("tagged with the case, so that an answer finds it")
+			.isEqualTo("[" + reference(incident) + "] 【注意喚起】北村精機株式会社を装った不審なメールについて");
 		assertThat(aoba.getContentType()).containsIgnoringCase("ISO-2022-JP");
 		assertThat(aoba.getRecipients(Message.RecipientType.CC)[0].toString()).isEqualTo("suzuki@aoba-shoji.co.jp");
 		assertThat((String) aoba.getContent()).contains("青葉トレーディング株式会社", "佐藤 花子 様", "2026年11月24日頃より",
@@ -708,7 +717,9 @@ class WarningMailTests {
 					+ "FROM warning_draft WHERE batch_id = ?")
 			.param(batch)
 			.query(String.class)
-			.single()).isEqualTo("all@kitamura-seiki.co.jp branch@kitamura-seiki.co.jp 【社内周知】当社を装った不審なメールにご注意ください");
+			.single())
+			.isEqualTo("all@kitamura-seiki.co.jp branch@kitamura-seiki.co.jp [" + reference(incident)
+					+ "] 【社内周知】当社を装った不審なメールにご注意ください");
 		assertThat(stepStatus(incident, "NOTIFY_STAFF")).isEqualTo("DONE");
 		assertThat(stepStatus(incident, "NOTIFY_PARTNERS")).as("a staff notice warns no partner").isNotEqualTo("DONE");
 	}
@@ -723,7 +734,7 @@ class WarningMailTests {
 		assertThat(this.jdbc.sql("SELECT to_address || ' ' || subject FROM warning_draft WHERE batch_id = ?")
 			.param(thanks)
 			.query(String.class)
-			.single()).isEqualTo("sato@aoba-shoji.co.jp ご連絡のお礼（北村精機株式会社を装った不審なメールの件）");
+			.single()).isEqualTo("sato@aoba-shoji.co.jp [" + reference(incident) + "] ご連絡のお礼（北村精機株式会社を装った不審なメールの件）");
 		assertThat(stepStatus(incident, "NOTIFY_PARTNERS")).isNotEqualTo("DONE");
 
 		byte[] inPartnersName = lureInPartnersName();

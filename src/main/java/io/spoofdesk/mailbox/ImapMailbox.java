@@ -1,0 +1,194 @@
+package io.spoofdesk.mailbox;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+
+/**
+ * One connection to the reporting mailbox (Angus Mail's IMAP client): the folder's
+ * UIDVALIDITY, the mails after a UID, a mail's raw bytes (never more than the limit), and
+ * marking a mail seen or setting it aside in the quarantine folder. Messages are read
+ * with PEEK, so reading alone marks nothing.
+ */
+final class ImapMailbox implements AutoCloseable {
+
+	private static final int TIMEOUT_MILLIS = 20_000;
+
+	private final Store store;
+
+	private final IMAPFolder folder;
+
+	private final String quarantineFolder;
+
+	private ImapMailbox(Store store, IMAPFolder folder, String quarantineFolder) {
+		this.store = store;
+		this.folder = folder;
+		this.quarantineFolder = quarantineFolder;
+	}
+
+	static ImapMailbox open(IntakeProperties properties) throws MessagingException {
+		String protocol = (properties.security() == IntakeProperties.Security.TLS) ? "imaps" : "imap";
+		Properties session = new Properties();
+		session.put("mail." + protocol + ".connectiontimeout", Integer.toString(TIMEOUT_MILLIS));
+		session.put("mail." + protocol + ".timeout", Integer.toString(TIMEOUT_MILLIS));
+		session.put("mail." + protocol + ".peek", "true");
+		if (properties.security() == IntakeProperties.Security.TLS) {
+			session.put("mail.imaps.ssl.checkserveridentity", "true");
+		}
+		if (properties.security() == IntakeProperties.Security.STARTTLS) {
+			session.put("mail.imap.starttls.enable", "true");
+			session.put("mail.imap.starttls.required", "true");
+			session.put("mail.imap.ssl.checkserveridentity", "true");
+		}
+		Store store = Session.getInstance(session).getStore(protocol);
+		store.connect(properties.host(), properties.port(), properties.username(), properties.password());
+		try {
+			IMAPFolder folder = (IMAPFolder) store.getFolder(properties.folder());
+			folder.open(Folder.READ_WRITE);
+			return new ImapMailbox(store, folder, properties.quarantineFolder());
+		}
+		catch (MessagingException | RuntimeException ex) {
+			store.close();
+			throw ex;
+		}
+	}
+
+	long uidValidity() throws MessagingException {
+		return this.folder.getUIDValidity();
+	}
+
+	/**
+	 * The mails after {@code uid}, lowest first, at most {@code limit}, with their UIDs
+	 * and sizes (one FETCH for all of them).
+	 */
+	List<Pending> after(long uid, int limit) throws MessagingException {
+		Message[] messages = this.folder.getMessagesByUID(uid + 1, UIDFolder.LASTUID);
+		List<Message> newer = new ArrayList<>();
+		for (Message message : messages) {
+			// "n:*" also answers the last mail when none is newer than n
+			if (this.folder.getUID(message) > uid) {
+				newer.add(message);
+			}
+		}
+		newer.sort(Comparator.comparingLong(message -> uidOf(message)));
+		Message[] batch = newer.subList(0, Math.min(limit, newer.size())).toArray(Message[]::new);
+		FetchProfile profile = new FetchProfile();
+		profile.add(FetchProfile.Item.SIZE);
+		this.folder.fetch(batch, profile);
+		List<Pending> pending = new ArrayList<>();
+		for (Message message : batch) {
+			pending.add(new Pending(uidOf(message), message.getSize(), (IMAPMessage) message));
+		}
+		return pending;
+	}
+
+	private long uidOf(Message message) {
+		try {
+			return this.folder.getUID(message);
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Fetches the whole of these mails in one command (each kept by its message until
+	 * read with {@link #raw}); mails over the size limit are left out.
+	 */
+	void prefetch(List<Pending> mails, long maxBytes) throws MessagingException {
+		Message[] wanted = mails.stream()
+			.filter(mail -> mail.size() <= maxBytes)
+			.map(Pending::message)
+			.toArray(Message[]::new);
+		if (wanted.length > 0) {
+			FetchProfile profile = new FetchProfile();
+			profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
+			this.folder.fetch(wanted, profile);
+		}
+	}
+
+	/** A mail's raw bytes, or null when it is larger than {@code maxBytes}. */
+	byte[] raw(Pending mail, long maxBytes) throws MessagingException {
+		if (mail.size() > maxBytes) {
+			return null;
+		}
+		ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(mail.size(), 1024));
+		try {
+			mail.message().writeTo(raw);
+		}
+		catch (IOException ex) {
+			throw new MessagingException("could not read mail " + mail.uid(), ex);
+		}
+		return raw.toByteArray();
+	}
+
+	/** Marks these mails seen, in one command. */
+	void markSeen(List<Pending> mails) throws MessagingException {
+		if (!mails.isEmpty()) {
+			this.folder.setFlags(mails.stream().map(Pending::message).toArray(Message[]::new),
+					new Flags(Flags.Flag.SEEN), true);
+		}
+	}
+
+	/** Moves these mails to the quarantine folder (created when missing), together. */
+	void quarantine(List<Pending> mails) throws MessagingException {
+		if (mails.isEmpty()) {
+			return;
+		}
+		Message[] messages = mails.stream().map(Pending::message).toArray(Message[]::new);
+		Folder quarantine = this.store.getFolder(this.quarantineFolder);
+		if (!quarantine.exists()) {
+			quarantine.create(Folder.HOLDS_MESSAGES);
+		}
+		this.folder.copyMessages(messages, quarantine);
+		this.folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
+		try {
+			this.folder.expunge(messages);
+		}
+		catch (MessagingException ex) {
+			// a server without UIDPLUS expunges the folder's deleted mails at once
+			this.folder.expunge();
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			if (this.folder.isOpen()) {
+				this.folder.close(false);
+			}
+		}
+		catch (MessagingException ex) {
+			// closing a connection that failed: nothing to keep
+		}
+		try {
+			this.store.close();
+		}
+		catch (MessagingException ex) {
+			// as above
+		}
+	}
+
+	/**
+	 * A mail waiting in the folder: its UID, its size, and the message to read it from.
+	 */
+	record Pending(long uid, int size, IMAPMessage message) {
+
+	}
+
+}
