@@ -115,7 +115,7 @@ class IncidentForm {
 	void prefill(IncidentSource.Prefill prefill, String reference, ZoneId zone) {
 		this.source = reference;
 		if (prefill.title() != null) {
-			this.title = prefill.title().length() > 200 ? prefill.title().substring(0, 200) : prefill.title();
+			this.title = Texts.clip(prefill.title(), 200);
 		}
 		if (prefill.channel() != null) {
 			this.channel = prefill.channel();

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.spoofdesk.shared.Texts;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,8 +50,8 @@ public class Correspondence {
 				INSERT INTO incident_correspondence (incident_id, direction, kind, message_id, from_address, subject,
 				                                     body, note, at)
 				VALUES (?, 'IN', ?, ?, ?, ?, ?, ?, ?)""")
-			.params(incidentId, kind.name(), headers.messageId(), headers.from(), clip(headers.subject(), 500),
-					clip(body, MAX_BODY), note, Timestamp.from(at))
+			.params(incidentId, kind.name(), headers.messageId(), headers.from(), Texts.clip(headers.subject(), 500),
+					Texts.clip(body, MAX_BODY), note, Timestamp.from(at))
 			.update();
 	}
 
@@ -59,7 +61,7 @@ public class Correspondence {
 				INSERT INTO incident_correspondence (incident_id, direction, kind, from_address, to_address, subject,
 				                                     body, at)
 				VALUES (?, 'OUT', 'ACKNOWLEDGEMENT', ?, ?, ?, ?, ?) RETURNING id""")
-			.params(incidentId, from, to, subject, clip(body, MAX_BODY), Timestamp.from(at))
+			.params(incidentId, from, to, subject, Texts.clip(body, MAX_BODY), Timestamp.from(at))
 			.query(Long.class)
 			.single();
 	}
@@ -92,10 +94,6 @@ public class Correspondence {
 			.param(messageIds.toArray(String[]::new))
 			.query(Long.class)
 			.optional();
-	}
-
-	private static String clip(String text, int max) {
-		return (text != null && text.length() > max) ? text.substring(0, max) : text;
 	}
 
 	public enum Direction {

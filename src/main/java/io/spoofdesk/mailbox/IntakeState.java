@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.spoofdesk.shared.Texts;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -91,8 +93,8 @@ class IntakeState {
 				INSERT INTO intake_message (uid_validity, uid, message_id, sha256, from_address, subject, outcome,
 				                            reason, incident_id, received_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(uidValidity, uid, taken.messageId(), taken.sha256(), taken.from(), clip(taken.subject(), 500),
-					taken.outcome().name(), clip(taken.reason(), 2000), taken.incidentId(),
+			.params(uidValidity, uid, taken.messageId(), taken.sha256(), taken.from(), Texts.clip(taken.subject(), 500),
+					taken.outcome().name(), Texts.clip(taken.reason(), 2000), taken.incidentId(),
 					Timestamp.from(this.clock.instant()))
 			.update();
 		this.jdbc.sql("""
@@ -149,10 +151,6 @@ class IntakeState {
 			.optional()
 			.orElse(null);
 		return (read != null) ? read : new Status(null, null, 0, 0, 0);
-	}
-
-	private static String clip(String text, int max) {
-		return (text != null && text.length() > max) ? text.substring(0, max) : text;
 	}
 
 	/** What became of a mail. */

@@ -13,4 +13,9 @@ public final class Texts {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
+	/** The value cut to at most {@code max} characters (null stays null). */
+	public static String clip(String value, int max) {
+		return (value != null && value.length() > max) ? value.substring(0, max) : value;
+	}
+
 }

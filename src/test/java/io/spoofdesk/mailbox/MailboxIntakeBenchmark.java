@@ -6,6 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.spoofdesk.support.ApiClient;
+import io.spoofdesk.support.FreePort;
 import io.spoofdesk.support.OurCompany;
 import io.spoofdesk.support.ServerTest;
 import io.spoofdesk.support.Users;
@@ -33,9 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfSystemProperty(named = "benchmark", matches = "mailbox-intake")
 class MailboxIntakeBenchmark {
 
-	static final int SMTP_PORT = MailboxIntakeTests.freePort();
+	static final int SMTP_PORT = FreePort.any();
 
-	static final int IMAP_PORT = MailboxIntakeTests.freePort();
+	static final int IMAP_PORT = FreePort.any();
 
 	static final String INTAKE = MailboxIntakeTests.INTAKE;
 

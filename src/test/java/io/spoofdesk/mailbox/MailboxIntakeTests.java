@@ -1,8 +1,5 @@
 package io.spoofdesk.mailbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +24,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.spoofdesk.support.ApiClient;
 import io.spoofdesk.support.Browser;
+import io.spoofdesk.support.FreePort;
 import io.spoofdesk.support.OurCompany;
 import io.spoofdesk.support.RealBrowser;
 import io.spoofdesk.support.ServerTest;
@@ -58,9 +56,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerTest
 class MailboxIntakeTests {
 
-	static final int SMTP_PORT = freePort();
+	static final int SMTP_PORT = FreePort.any();
 
-	static final int IMAP_PORT = freePort();
+	static final int IMAP_PORT = FreePort.any();
 
 	static final String INTAKE = "security@kitamura-seiki.co.jp";
 
@@ -80,15 +78,6 @@ class MailboxIntakeTests {
 		registry.add("spoofdesk.intake.password", () -> "intake-secret");
 		registry.add("spoofdesk.intake.contact-person", () -> "情報システム課 山田");
 		registry.add("spoofdesk.intake.contact-phone", () -> "03-0000-0000");
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	@LocalServerPort

@@ -1,7 +1,6 @@
 package io.spoofdesk.reliability;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -24,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.spoofdesk.SpoofDeskApplication;
 import io.spoofdesk.support.ApiClient;
+import io.spoofdesk.support.FreePort;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +52,7 @@ class PostgresRestartTests {
 
 	@Test
 	void theAppRecoversByItselfAndKeepsWhatWasWrittenBeforeTheRestart() throws Exception {
-		int databasePort = freePort();
+		int databasePort = FreePort.any();
 		EmbeddedPostgres postgres = start(databasePort);
 		ConfigurableApplicationContext app = null;
 		try {
@@ -280,12 +280,6 @@ class PostgresRestartTests {
 					.executeQuery("SELECT count(*) FROM incident WHERE title LIKE '" + titlePattern + "'")) {
 			rs.next();
 			return rs.getLong(1);
-		}
-	}
-
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -2,7 +2,6 @@ package io.spoofdesk.reliability;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,15 +16,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.internet.MimeMessage;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.spoofdesk.SpoofDeskApplication;
 import io.spoofdesk.support.ApiClient;
 import io.spoofdesk.support.Browser;
+import io.spoofdesk.support.FreePort;
 import io.spoofdesk.support.ServerTest;
 import io.spoofdesk.support.TestDatabase;
 import io.spoofdesk.support.Users;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoInstanceTests {
 
-	static final int SMTP_PORT = freePort();
+	static final int SMTP_PORT = FreePort.any();
 
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
@@ -252,15 +253,6 @@ class TwoInstanceTests {
 				"Message-ID: <two-instances@evil.example>", "Date: Tue, 24 Nov 2026 09:00:00 +0900",
 				"MIME-Version: 1.0", "Content-Type: text/plain; charset=UTF-8", "", "ご確認ください。"));
 		return String.join("\r\n", lines) + "\r\n";
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

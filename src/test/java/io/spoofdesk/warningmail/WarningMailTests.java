@@ -1,8 +1,5 @@
 package io.spoofdesk.warningmail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +14,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.spoofdesk.support.ApiClient;
 import io.spoofdesk.support.Browser;
+import io.spoofdesk.support.FreePort;
 import io.spoofdesk.support.RealBrowser;
 import io.spoofdesk.support.ServerTest;
 import io.spoofdesk.support.Users;
@@ -44,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerTest
 class WarningMailTests {
 
-	static final int SMTP_PORT = freePort();
+	static final int SMTP_PORT = FreePort.any();
 
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
@@ -63,15 +61,6 @@ class WarningMailTests {
 			.param(incident)
 			.query(String.class)
 			.single();
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	static final Pattern ID = Pattern.compile("^\\{\"id\":(\\d+)");
