@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -113,6 +115,22 @@ class WarningMailTests {
 		return Long.parseLong(matcher.group(1));
 	}
 
+	/**
+	 * The warning mails the server received, from the batches' sender: a notification
+	 * digest that the schedule sends meanwhile is not one of them.
+	 */
+	static List<MimeMessage> warningMails() {
+		return Stream.of(smtp.getReceivedMessages()).filter(message -> {
+			try {
+				String[] from = message.getHeader("From");
+				return from != null && from[0].contains("soumu@kitamura-seiki.co.jp");
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
 	long batchFor(Browser helpdesk, long incident) {
 		helpdesk.get("/incidents/" + incident);
 		Map<String, String> form = new LinkedHashMap<>();
@@ -193,8 +211,7 @@ class WarningMailTests {
 		assertThat(helpdesk.get("/incidents/" + incident).body()).as("the incident page's warning panel")
 			.contains("下書き一式 " + batch + "（2 通）", "送信済み 2", "連絡済み", "青葉トレーディング株式会社");
 
-		MimeMessage[] arrived = smtp.getReceivedMessages();
-		assertThat(arrived).hasSize(3).as("To sato, Cc suzuki, and the unknown domain");
+		assertThat(warningMails()).hasSize(3).as("To sato, Cc suzuki, and the unknown domain");
 		MimeMessage aoba = smtp.getReceivedMessagesForDomain("sato@aoba-shoji.co.jp")[0];
 		assertThat(aoba.getSubject()).as("tagged with the case, so that an answer finds it")
 			.isEqualTo("[" + reference(incident) + "] 【注意喚起】北村精機株式会社を装った不審なメールについて");
@@ -257,7 +274,7 @@ class WarningMailTests {
 			assertThat(browser.text()).contains("sato@aoba-shoji.co.jp", "info@unknown-corp.example");
 			browser.screenshot("warning-" + language + "-6-sent-list");
 		}
-		assertThat(smtp.getReceivedMessages()).hasSize(5);
+		assertThat(warningMails()).hasSize(5);
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -317,7 +334,7 @@ class WarningMailTests {
 		this.jdbc.sql("UPDATE warning_draft SET next_attempt_at = now() WHERE batch_id = ?").param(batch).update();
 		assertThat(this.sender.sendDue()).isEqualTo(2);
 		assertThat(this.sender.sendDue()).isZero();
-		assertThat(smtp.getReceivedMessages()).hasSize(3);
+		assertThat(warningMails()).hasSize(3);
 	}
 
 	@Test
@@ -338,7 +355,7 @@ class WarningMailTests {
 			.param(batch)
 			.query(String.class)
 			.list()).containsExactly("UNKNOWN");
-		assertThat(smtp.getReceivedMessages()).isEmpty();
+		assertThat(warningMails()).isEmpty();
 		long draft = this.jdbc.sql("SELECT min(id) FROM warning_draft WHERE batch_id = ?")
 			.param(batch)
 			.query(Long.class)
