@@ -16,8 +16,9 @@ import org.springframework.boot.SpringApplication;
  * Uses the PostgreSQL named by {@code SPRING_DATASOURCE_URL} when set; otherwise starts
  * an embedded PostgreSQL (real binaries from Maven) whose data lives in
  * {@code .data/postgres} of the project and survives restarts. Listens on 127.0.0.1 only
- * and seeds demo data. This class lives under {@code src/test}, so the production jar
- * carries no embedded database.
+ * and seeds demo data. Without an SMTP server or reporting mailbox configured it starts
+ * its own ({@link DevMailServer}). This class lives under {@code src/test}, so the
+ * production jar carries no embedded database or mail server.
  */
 public final class DevSpoofDeskApplication {
 
@@ -43,6 +44,7 @@ public final class DevSpoofDeskApplication {
 		}
 		setDefault("server.address", "127.0.0.1");
 		setDefault("spoofdesk.demo-data.enabled", "true");
+		DevMailServer.startUnlessConfigured();
 		SpringApplication.run(SpoofDeskApplication.class, args);
 	}
 

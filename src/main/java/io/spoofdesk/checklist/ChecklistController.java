@@ -1,7 +1,6 @@
 package io.spoofdesk.checklist;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,14 +15,12 @@ import io.spoofdesk.incident.Incidents;
 import io.spoofdesk.settings.CompanyIdentityService;
 import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.ConflictMessages;
+import io.spoofdesk.shared.Downloads;
 import io.spoofdesk.shared.EditConflictException;
 import io.spoofdesk.shared.InvalidRequestException;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -156,15 +153,7 @@ class ChecklistController {
 	@PreAuthorize("@may.downloadOriginals()")
 	ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long stepId, @PathVariable long evidenceId) {
 		EvidenceStore.Download file = this.records.evidence(id, stepId, evidenceId);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_OCTET_STREAM)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(file.fileName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(file.content());
+		return Downloads.untrusted(file.fileName(), file.content());
 	}
 
 	@PostMapping("/incidents/{id}/checklist/steps/{stepId}/ledger")

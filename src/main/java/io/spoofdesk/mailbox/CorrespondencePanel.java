@@ -41,6 +41,7 @@ class CorrespondencePanel implements IncidentPanel {
 		data.put("entries", this.correspondence.of(incident.id()));
 		data.put("zone", this.identities.current().zoneId());
 		data.put("canReply", incident.status().isOpen() && Permissions.allowed(Permission.DRAFT_WARNINGS));
+		data.put("canDownloadOriginals", Permissions.allowed(Permission.DOWNLOAD_ORIGINALS));
 		return data;
 	}
 

@@ -2,10 +2,15 @@ package io.spoofdesk.mailbox;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -18,16 +23,25 @@ import jakarta.mail.UIDFolder;
 
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
  * One connection to the reporting mailbox (Angus Mail's IMAP client): the folder's
  * UIDVALIDITY, the mails after a UID, a mail's raw bytes (never more than the limit), and
  * marking a mail seen or setting it aside in the quarantine folder. Messages are read
- * with PEEK, so reading alone marks nothing.
+ * with PEEK, so reading alone marks nothing. A connection may also wait for new mail with
+ * IMAP IDLE, where the server offers it.
  */
 final class ImapMailbox implements AutoCloseable {
 
 	private static final int TIMEOUT_MILLIS = 20_000;
+
+	/** Ends waits in IDLE that have lasted long enough (one daemon thread for all). */
+	private static final ScheduledExecutorService WAKER = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "mailbox-idle-waker");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final Store store;
 
@@ -41,7 +55,17 @@ final class ImapMailbox implements AutoCloseable {
 		this.quarantineFolder = quarantineFolder;
 	}
 
+	/** A connection to read, mark and move mails. */
 	static ImapMailbox open(IntakeProperties properties) throws MessagingException {
+		return open(properties, Folder.READ_WRITE);
+	}
+
+	/** A connection that only watches the folder for new mail. */
+	static ImapMailbox watch(IntakeProperties properties) throws MessagingException {
+		return open(properties, Folder.READ_ONLY);
+	}
+
+	private static ImapMailbox open(IntakeProperties properties, int mode) throws MessagingException {
 		String protocol = (properties.security() == IntakeProperties.Security.TLS) ? "imaps" : "imap";
 		Properties session = new Properties();
 		session.put("mail." + protocol + ".connectiontimeout", Integer.toString(TIMEOUT_MILLIS));
@@ -59,7 +83,7 @@ final class ImapMailbox implements AutoCloseable {
 		store.connect(properties.host(), properties.port(), properties.username(), properties.password());
 		try {
 			IMAPFolder folder = (IMAPFolder) store.getFolder(properties.folder());
-			folder.open(Folder.READ_WRITE);
+			folder.open(mode);
 			return new ImapMailbox(store, folder, properties.quarantineFolder());
 		}
 		catch (MessagingException | RuntimeException ex) {
@@ -135,6 +159,52 @@ final class ImapMailbox implements AutoCloseable {
 			throw new MessagingException("could not read mail " + mail.uid(), ex);
 		}
 		return raw.toByteArray();
+	}
+
+	/** Whether the server offers IMAP IDLE (RFC 2177). */
+	boolean offersIdle() throws MessagingException {
+		return ((IMAPStore) this.store).hasCapability("IDLE");
+	}
+
+	/** How many mails the folder holds, as this connection last heard. */
+	int messageCount() throws MessagingException {
+		return this.folder.getMessageCount();
+	}
+
+	/**
+	 * Waits with IMAP IDLE until the folder no longer holds {@code known} mails (a mail
+	 * arrived or went), {@link #wake} is called, or {@code max} has passed (servers drop
+	 * an IDLE after 30 minutes, so keep it shorter); answers whether the count changed.
+	 * Returns at once when it already has.
+	 */
+	boolean awaitChange(int known, Duration max) throws MessagingException {
+		if (messageCount() != known) {
+			return true;
+		}
+		ScheduledFuture<?> wake = WAKER.schedule(this::wake, max.toMillis(), TimeUnit.MILLISECONDS);
+		try {
+			this.folder.idle(true);
+		}
+		finally {
+			wake.cancel(false);
+		}
+		return messageCount() != known;
+	}
+
+	/**
+	 * Ends a wait in {@link #awaitArrival}, from any thread: any command on the folder
+	 * ends its IDLE first.
+	 */
+	void wake() {
+		try {
+			this.folder.doCommand(protocol -> {
+				protocol.simpleCommand("NOOP", null);
+				return null;
+			});
+		}
+		catch (MessagingException | RuntimeException ex) {
+			// the connection is gone: the wait has ended anyway
+		}
 	}
 
 	/** Marks these mails seen, in one command. */

@@ -2,9 +2,12 @@ package io.spoofdesk.mailbox;
 
 import jakarta.mail.MessagingException;
 
+import io.spoofdesk.incident.Incidents;
 import io.spoofdesk.settings.CompanyIdentityService;
+import io.spoofdesk.shared.Downloads;
 import io.spoofdesk.shared.NotFoundException;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The mailbox's pages: for admins, its settings (all but the password), a connection
  * check, how reading went and what was set aside; on a case, answering a correspondent
- * through the warning-mail form (draft, approval, SMTP).
+ * through the warning-mail form (draft, approval, SMTP), and a reply's raw mail for those
+ * who may download originals.
  */
 @Controller
 class MailboxController {
@@ -33,8 +37,11 @@ class MailboxController {
 
 	private final CompanyIdentityService identities;
 
+	private final Incidents incidents;
+
 	MailboxController(IntakeSettings settings, IntakeState state, Correspondence correspondence,
-			CompanyIdentityService identities) {
+			CompanyIdentityService identities, Incidents incidents) {
+		this.incidents = incidents;
 		this.settings = settings;
 		this.state = state;
 		this.correspondence = correspondence;
@@ -107,6 +114,16 @@ class MailboxController {
 		String address = (entry.direction() == Correspondence.Direction.IN) ? entry.from() : entry.to();
 		redirect.addFlashAttribute("warningAddressList", (address != null) ? address : "");
 		return "redirect:/incidents/" + id + "#warnings";
+	}
+
+	/** A reply's raw mail as it came in (its attachments inside), while it is kept. */
+	@GetMapping("/incidents/{id}/correspondence/{entryId}/raw")
+	@PreAuthorize("@may.downloadOriginals()")
+	ResponseEntity<byte[]> raw(@PathVariable long id, @PathVariable long entryId) {
+		byte[] raw = this.correspondence.raw(id, entryId)
+			.orElseThrow(() -> new NotFoundException("Correspondence", entryId));
+		String reference = this.incidents.get(id).reference();
+		return Downloads.untrusted(reference + "-reply-" + entryId + ".eml", raw);
 	}
 
 }

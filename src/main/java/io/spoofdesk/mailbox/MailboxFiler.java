@@ -178,8 +178,8 @@ class MailboxFiler {
 			why = "TAGGED";
 		}
 		if (replyTo.isPresent()) {
-			this.correspondence.received(replyTo.get(), Correspondence.Kind.REPLY, headers, analysed.textBody(), why,
-					now);
+			this.filing.keepEvidence(analysed.sha256(), raw);
+			this.correspondence.replied(replyTo.get(), headers, analysed, why, now);
 			return new Filed(IntakeState.Outcome.CORRESPONDENCE, replyTo.get(), why, null);
 		}
 		// 2. the same mail again
@@ -225,7 +225,7 @@ class MailboxFiler {
 			outcome = IntakeState.Outcome.NEW_INCIDENT;
 			note = "NEW";
 		}
-		this.correspondence.received(incidentId, Correspondence.Kind.REPORT, headers, null, note, now);
+		this.correspondence.reported(incidentId, headers, note, now);
 		Acknowledgements.Planned ack = this.acknowledgements.plan(incidentId, reporter, headers, contact, now)
 			.orElse(null);
 		return new Filed(outcome, incidentId, note, ack);

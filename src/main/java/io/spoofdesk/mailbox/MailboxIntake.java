@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
  * every mail after the last UID filed, then marks it seen, or moves it to the quarantine
  * folder, and sends the acknowledgement, each only after its filing has committed. A
  * restart in the middle repeats nothing (the UID is recorded with the filing) and loses
- * nothing (what was not committed is read again). Polls on a schedule; IMAP IDLE is not
- * used.
+ * nothing (what was not committed is read again). Read on a schedule, and at once when
+ * {@link MailboxWatcher} hears of a new mail through IMAP IDLE.
  */
 @Service
 public class MailboxIntake {

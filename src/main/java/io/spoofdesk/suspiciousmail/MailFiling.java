@@ -63,6 +63,15 @@ public class MailFiling {
 	}
 
 	/**
+	 * Keeps a raw mail as evidence for something else than a suspicious mail (a reply in
+	 * a case's correspondence, which refers to it by SHA-256): stored once per content,
+	 * under the same retention.
+	 */
+	public void keepEvidence(String sha256, byte[] raw) {
+		this.mails.keepEvidence(sha256, raw);
+	}
+
+	/**
 	 * The incidents that hold a mail with this Message-ID added since {@code since},
 	 * newest first: where a second forward of the same mail belongs.
 	 */

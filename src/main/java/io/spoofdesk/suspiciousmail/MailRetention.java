@@ -12,6 +12,7 @@ import io.spoofdesk.incident.Incidents;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,8 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * retention period, and those kept for a new incident that was never opened. With the raw
  * mail go the personal data of its stored analysis (text body, recipients, forwarder,
  * warnings and the triage's quoted evidence); what the reports need stays (sender,
- * subject, indicators, IOCs, counts). Each purge is audited on the incidents concerned.
- * Safe to run on several instances at once.
+ * subject, indicators, IOCs, counts). A raw mail kept for a reply in a case's
+ * correspondence counts like a suspicious mail of that case ({@code mail_evidence_use});
+ * {@link RawMailsPurged} tells its owner to drop the text it kept. Each purge is audited
+ * on the incidents concerned. Safe to run on several instances at once.
  */
 @Component
 class MailRetention {
@@ -44,7 +47,11 @@ class MailRetention {
 
 	private final Clock clock;
 
-	MailRetention(JdbcClient jdbc, AuditLog auditLog, MailProperties properties, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	MailRetention(JdbcClient jdbc, AuditLog auditLog, MailProperties properties, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.auditLog = auditLog;
 		this.properties = properties;
@@ -68,10 +75,10 @@ class MailRetention {
 		List<String> purged = this.jdbc.sql("""
 				UPDATE mail_evidence e SET raw = NULL, purged_at = ?
 				WHERE e.raw IS NOT NULL AND (
-				    (NOT EXISTS (SELECT 1 FROM incident_mail m WHERE m.sha256 = e.sha256) AND e.stored_at < ?)
-				    OR (EXISTS (SELECT 1 FROM incident_mail m WHERE m.sha256 = e.sha256)
+				    (NOT EXISTS (SELECT 1 FROM mail_evidence_use m WHERE m.sha256 = e.sha256) AND e.stored_at < ?)
+				    OR (EXISTS (SELECT 1 FROM mail_evidence_use m WHERE m.sha256 = e.sha256)
 				        AND NOT EXISTS (
-				            SELECT 1 FROM incident_mail m
+				            SELECT 1 FROM mail_evidence_use m
 				            WHERE m.sha256 = e.sha256
 				              AND coalesce(incident_ended_at(m.incident_id), 'infinity') >= ?)))
 				RETURNING e.sha256""")
@@ -85,9 +92,10 @@ class MailRetention {
 					                                   'warnings', '[]'::jsonb),
 					    '{triage,evidence}', '[]'::jsonb, false)
 					WHERE sha256 = ANY(?)""").param(purged.toArray(String[]::new)).update();
+			this.events.publishEvent(new RawMailsPurged(purged));
 		}
 		for (String sha256 : purged) {
-			this.jdbc.sql("SELECT incident_id FROM incident_mail WHERE sha256 = ?")
+			this.jdbc.sql("SELECT DISTINCT incident_id FROM mail_evidence_use WHERE sha256 = ?")
 				.param(sha256)
 				.query(Long.class)
 				.list()

@@ -11,12 +11,10 @@ import io.spoofdesk.incident.Incidents;
 import io.spoofdesk.mailanalysis.NotMailException;
 import io.spoofdesk.mailanalysis.Urls;
 import io.spoofdesk.settings.CompanyIdentityService;
+import io.spoofdesk.shared.Downloads;
 import io.spoofdesk.shared.FileNames;
 import io.spoofdesk.shared.NotFoundException;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -114,15 +112,7 @@ class SuspiciousMailController {
 	ResponseEntity<byte[]> raw(@PathVariable long id, @PathVariable long mailId) {
 		byte[] raw = this.mails.raw(id, mailId).orElseThrow(() -> new NotFoundException("Mail", mailId));
 		String reference = this.incidents.get(id).reference();
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_OCTET_STREAM)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(reference + "-mail-" + mailId + ".eml", StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(raw);
+		return Downloads.untrusted(reference + "-mail-" + mailId + ".eml", raw);
 	}
 
 	@GetMapping("/mails/new")

@@ -91,6 +91,31 @@ final class IntakeMail {
 				automatic ? "Auto-Submitted: auto-replied\n" : "", text);
 	}
 
+	/** A reply with a file attached (a partner sending back what they received). */
+	static String replyWithAttachment(String from, String to, String subject, String text, String fileName,
+			String fileText) {
+		return """
+				From: %s
+				To: %s
+				Subject: %s
+				Date: Mon, 30 Nov 2026 11:30:00 +0900
+				Message-ID: <re-%d@partner.example>
+				MIME-Version: 1.0
+				Content-Type: multipart/mixed; boundary="r1"
+
+				--r1
+				Content-Type: text/plain; charset=UTF-8
+
+				%s
+				--r1
+				Content-Type: text/plain; charset=UTF-8; name="%s"
+				Content-Disposition: attachment; filename="%s"
+
+				%s
+				--r1--
+				""".formatted(from, to, subject, System.nanoTime(), text, fileName, fileName, fileText);
+	}
+
 	/** Puts a mail into the user's INBOX as the mail server would. */
 	static void deliver(GreenMailUser user, String mail) {
 		try {

@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -211,6 +213,49 @@ class MailboxIntakeTests {
 	}
 
 	@Test
+	void aMailArrivingWhileTheMailboxIsWatchedIsFiledAtOnceWithoutAnyoneReadingIt() throws Exception {
+		IntakeProperties environment = this.settings.current();
+		IntakeProperties switchedOn = new IntakeProperties(true, environment.host(), environment.port(),
+				environment.security(), environment.username(), environment.password(), environment.address(),
+				environment.folder(), environment.quarantineFolder(), environment.pollInterval(),
+				environment.batchSize(), environment.acknowledge(), environment.language(), environment.contactPerson(),
+				environment.contactPhone(), environment.maxMailSize(), environment.analysisTimeout(),
+				environment.joinWindow());
+		// the test's own watcher: the application's stays away while the mailbox is off
+		MailboxWatcher watcher = new MailboxWatcher(() -> switchedOn, this.intake::pollOnce);
+		watcher.start();
+		try {
+			waitUntil(watcher::isIdling, "the watcher waits in IDLE");
+			String marker = UUID.randomUUID().toString();
+
+			IntakeMail.deliver(this.inbox, emotetForward(marker));
+
+			waitUntil(() -> this.jdbc.sql("SELECT count(*) FROM intake_message WHERE outcome = 'NEW_INCIDENT'")
+				.query(Long.class)
+				.single() == 1, "the forward is filed");
+			waitUntil(watcher::isIdling, "the watcher waits again");
+			IntakeMail.deliver(this.inbox, emotetForward(UUID.randomUUID().toString()));
+			waitUntil(() -> this.jdbc.sql("SELECT count(*) FROM intake_message").query(Long.class).single() == 2,
+					"the second forward is filed");
+		}
+		finally {
+			watcher.stop();
+		}
+		assertThat(watcher.isRunning()).isFalse();
+	}
+
+	/** Waits up to 15 s for something the mailbox's watcher does on its own. */
+	static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("waited 15 s for: " + what);
+			}
+			Thread.sleep(50);
+		}
+	}
+
+	@Test
 	void aSecondForwardOfTheSameMailJoinsTheOpenIncidentAndTheSameMailAgainIsRecognised() {
 		String marker = UUID.randomUUID().toString();
 		String forward = emotetForward(marker);
@@ -260,6 +305,45 @@ class MailboxIntakeTests {
 		assertThat(page).contains("id=\"correspondence\"", "&lt;script&gt;alert(1)&lt;/script&gt;")
 			.doesNotContain("<script>alert(1)");
 		assertThat(sentTo(this.reporter)).as("a reply is not acknowledged").hasSize(1);
+	}
+
+	@Test
+	void aReplyKeepsItsRawMailWithItsAttachmentsAsEvidenceForThoseWhoMayDownloadOriginals() {
+		IntakeMail.deliver(this.inbox, emotetForward(UUID.randomUUID().toString()));
+		this.intake.pollOnce();
+		long incident = incidentOf("from_address", this.reporter);
+		String reference = this.jdbc.sql("SELECT reference FROM incident WHERE id = ?")
+			.param(incident)
+			.query(String.class)
+			.single();
+
+		IntakeMail.deliver(this.inbox,
+				IntakeMail.replyWithAttachment(this.reporter, INTAKE, "Re: [" + reference + "] what we received",
+						"The headers are attached.", "received-headers.txt",
+						"Received: from mail.unknown-host.example ([203.0.113.45])"));
+		assertThat(this.intake.pollOnce().count("CORRESPONDENCE")).isEqualTo(1);
+
+		long entry = this.jdbc.sql("""
+				SELECT id FROM incident_correspondence
+				WHERE incident_id = ? AND kind = 'REPLY' AND attachments @> '[{"filename": "received-headers.txt"}]'""")
+			.param(incident)
+			.query(Long.class)
+			.single();
+		Browser admin = admin(new Browser(this.port));
+		assertThat(admin.get("/incidents/" + incident).body()).contains("received-headers.txt",
+				"/incidents/" + incident + "/correspondence/" + entry + "/raw");
+		HttpResponse<String> raw = admin.get("/incidents/" + incident + "/correspondence/" + entry + "/raw");
+		assertThat(raw.statusCode()).isEqualTo(200);
+		assertThat(raw.body()).contains("The headers are attached.", "Received: from mail.unknown-host.example");
+		assertThat(raw.headers().firstValue("Content-Disposition").orElse(""))
+			.contains(reference + "-reply-" + entry + ".eml");
+		// staff work on the case but may not download originals (DESIGN.md's table)
+		Browser staff = new Browser(this.port);
+		staff.signIn(Users.create(this.port, "STAFF"), Users.PASSWORD);
+		assertThat(staff.get("/incidents/" + incident).body()).contains("received-headers.txt")
+			.doesNotContain("/correspondence/" + entry + "/raw");
+		assertThat(staff.get("/incidents/" + incident + "/correspondence/" + entry + "/raw").statusCode())
+			.isEqualTo(403);
 	}
 
 	@Test

@@ -136,6 +136,7 @@ class RouteAccessMatrixTests {
 			POST   /incidents/{id}/checklist/playbook                            any *
 			POST   /incidents/{id}/warnings                                      any *
 			GET    /incidents/{id}/correspondence/{entryId}/reply                DRAFT_WARNINGS
+			GET    /incidents/{id}/correspondence/{entryId}/raw                  DOWNLOAD_ORIGINALS
 			GET    /incidents/{id}/warnings/notice                               any
 			GET    /incidents/{id}/warnings/{batchId}                            any
 			POST   /incidents/{id}/warnings/{batchId}/{action:submit|withdraw|approve|return|queue} any *

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -388,6 +389,46 @@ class SuspiciousMailTests {
 			.param(Long.toString(closed))
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aRawMailKeptForAReplyStaysWhileItsCaseNeedsItAndLeavesWithTheReplysText() {
+		ApiClient helpdesk = user("HELPDESK");
+		long open = newIncident(helpdesk);
+		long closed = newIncident(helpdesk);
+		// as the reporting mailbox keeps a reply: two days ago, past the day an unused
+		// mail waits
+		String openReply = keptReply(open);
+		String closedReply = keptReply(closed);
+		this.jdbc.sql("UPDATE incident SET status = 'CLOSED' WHERE id = ?").param(closed).update();
+		this.jdbc.sql("""
+				INSERT INTO incident_status_change (incident_id, from_status, to_status, changed_by, changed_at)
+				VALUES (?, 'RECOVERED', 'CLOSED', 'manager', now() - interval '400 days')""").param(closed).update();
+
+		this.retention.purge();
+
+		assertThat(this.jdbc.sql("""
+				SELECT e.sha256 || ':' || (e.raw IS NOT NULL) || ':' || coalesce(c.body, '-')
+				FROM incident_correspondence c JOIN mail_evidence e ON e.sha256 = c.sha256
+				WHERE c.sha256 IN (?, ?) ORDER BY c.id""").params(openReply, closedReply).query(String.class).list())
+			.containsExactly(openReply + ":true:We deleted it.", closedReply + ":false:-");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_event WHERE target_id = ? AND action = 'MAIL_PURGED'")
+			.param(Long.toString(closed))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	private String keptReply(long incident) {
+		String sha256 = UUID.randomUUID().toString().replace("-", "");
+		this.jdbc.sql("""
+				INSERT INTO mail_evidence (sha256, size, raw, stored_at)
+				VALUES (?, 5, 'reply'::bytea, now() - interval '2 days')""").param(sha256).update();
+		this.jdbc.sql("""
+				INSERT INTO incident_correspondence (incident_id, direction, kind, subject, body, at, sha256)
+				VALUES (?, 'IN', 'REPLY', 'Re: notice', 'We deleted it.', now(), ?)""")
+			.params(incident, sha256)
+			.update();
+		return sha256;
 	}
 
 	private boolean rawKept(long incident) {
