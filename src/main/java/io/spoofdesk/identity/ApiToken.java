@@ -1,5 +1,6 @@
 package io.spoofdesk.identity;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -13,6 +14,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "api_token")
 class ApiToken {
+
+	/** How often a token in use is marked used (its last-used time is this coarse). */
+	static final Duration MARKED_USED_EVERY = Duration.ofMinutes(1);
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -64,6 +68,11 @@ class ApiToken {
 
 	String name() {
 		return this.name;
+	}
+
+	/** Whether it was last marked used before then (or never). */
+	boolean lastUsedBefore(Instant then) {
+		return this.lastUsedAt == null || this.lastUsedAt.isBefore(then);
 	}
 
 	boolean revoked() {

@@ -23,8 +23,8 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 	int revokeAllOf(Long userId, Instant now);
 
 	/**
-	 * Marks a token used, at most once a minute, so scripts do not turn every call into a
-	 * write.
+	 * Marks a token used, at most once a minute ({@link ApiToken#MARKED_USED_EVERY}; the
+	 * caller asks only when it looks due, the condition holds among instances).
 	 */
 	@Modifying
 	@Query(value = "UPDATE api_token SET last_used_at = ?2 WHERE id = ?1"

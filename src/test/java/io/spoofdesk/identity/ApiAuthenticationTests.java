@@ -1,6 +1,7 @@
 package io.spoofdesk.identity;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,7 +11,9 @@ import io.spoofdesk.support.ServerTest;
 import io.spoofdesk.support.Users;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +30,9 @@ class ApiAuthenticationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void callWithoutCredentialsIsAnswered401ProblemJson() {
@@ -66,6 +72,36 @@ class ApiAuthenticationTests {
 
 		assertThat(bearer.delete("/api/v1/tokens/" + id).statusCode()).isEqualTo(204);
 		assertThat(bearer.get("/api/v1/tokens").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aTokenInUseIsMarkedUsedAtMostOnceAMinute() {
+		String username = Users.create(this.port, "HELPDESK");
+		ApiClient basic = ApiClient.basic(this.port, username, Users.PASSWORD);
+		HttpResponse<String> created = basic.post("/api/v1/tokens", "{\"name\": \"ticket sync\"}");
+		String id = group(ID, created.body());
+		assertThat(lastUsed(id)).as("never used yet").isNull();
+
+		ApiClient bearer = ApiClient.bearer(this.port, group(TOKEN, created.body()));
+		assertThat(bearer.get("/api/v1/incidents").statusCode()).isEqualTo(200);
+		Instant first = lastUsed(id);
+		assertThat(first).isNotNull();
+		assertThat(bearer.get("/api/v1/incidents").statusCode()).isEqualTo(200);
+		assertThat(lastUsed(id)).as("not written again within the minute").isEqualTo(first);
+
+		this.jdbc.sql("UPDATE api_token SET last_used_at = now() - interval '2 minutes' WHERE id = ?")
+			.param(Long.parseLong(id))
+			.update();
+		assertThat(bearer.get("/api/v1/incidents").statusCode()).isEqualTo(200);
+		assertThat(lastUsed(id)).as("marked again once the minute has passed").isAfter(first);
+	}
+
+	private Instant lastUsed(String tokenId) {
+		return this.jdbc.sql("SELECT last_used_at FROM api_token WHERE id = ?")
+			.param(Long.parseLong(tokenId))
+			.query((rs, row) -> (rs.getTimestamp(1) != null) ? rs.getTimestamp(1).toInstant() : null)
+			.list()
+			.get(0);
 	}
 
 	@Test
