@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link MailCorpus} (shaped like real phishing mail) written to target/mail-corpus and
  * posted in turn by wrk ({@code bench/post-corpus.lua}, N connections, default 4) with a
  * personal API token, through HTTP, security, the engine and the JSON answer; a warm-up
- * run, then a measured one: MB/s of mail analysed. The client is a separate process, so
- * the JVM measured is the server's alone. Runs only when asked for
+ * run (three minutes by default: the JIT takes that long to settle on 2 cores), then a
+ * measured one: MB/s of mail analysed. The client is a separate process, so the JVM
+ * measured is the server's alone. Runs only when asked for
  * ({@code bench/mail-analysis-api.sh}); the numbers go to docs/benchmarks.md.
  */
 @ServerTest
@@ -57,9 +58,9 @@ class MailAnalysisApiBenchmark {
 		assertThat(secret.find()).as(created.body()).isTrue();
 		System.out.printf("corpus: %d mails, %.1f MB (%.0f KB on average)%n", count, bytes / 1e6, bytes / 1e3 / count);
 
-		wrk(directory, "Bearer " + secret.group(1), clients, System.getProperty("benchmark.warmup", "15s"));
+		wrk(directory, "Bearer " + secret.group(1), clients, System.getProperty("benchmark.warmup", "180s"));
 		String result = wrk(directory, "Bearer " + secret.group(1), clients,
-				System.getProperty("benchmark.run", "20s"));
+				System.getProperty("benchmark.run", "30s"));
 		System.out.println("POST /api/v1/mail-analysis, " + clients + " clients (wrk): " + result);
 		assertThat(result).contains("failed=0 errors=0");
 	}
