@@ -9,6 +9,8 @@
 # target/side-by-side/, with the system Maven); without the archive the script says so and
 # stops. Run from anywhere:  bench/side-by-side.sh
 # Shorter runs for a quick look: WARMUP=5s RUN=10s STARTS=1 bench/side-by-side.sh
+# PREWARM=180s first loads every page of an application in turn for that long, so the JIT
+# has settled before any page is measured (it takes minutes on 2 cores; default: none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -88,6 +90,15 @@ measure() {
   echo "$app|$page|${rps[0]}|${rps[1]}|$p50|$p95" | tee -a "$RESULTS"
 }
 
+# Every page of an application in turn, for PREWARM (when set), before any is measured.
+prewarm() {
+  local cookie=$1 header=()
+  shift
+  [ -n "${PREWARM:-}" ] || return 0
+  [ -n "$cookie" ] && header=(-H "Cookie: $cookie")
+  WRK_PATHS="$*" wrk -t2 -c32 -d"$PREWARM" "${header[@]}" -s bench/rotate-paths.lua "http://127.0.0.1:$PORT/" > /dev/null
+}
+
 rss_mb() { echo $(( $(ps -o rss= -p "$APP") / 1024 )); }
 
 # --- Spring Petclinic -------------------------------------------------------------------
@@ -99,6 +110,7 @@ for i in $(seq 1 "$STARTS"); do
   echo "petclinic|start|$STARTED" | tee -a "$RESULTS"
   [ "$i" = "$STARTS" ] || stop
 done
+prewarm "" "/owners?lastName=" /owners/1 /vets.html /resources/images/favicon.png
 measure petclinic list "/owners?lastName="
 measure petclinic detail /owners/1
 measure petclinic dashboard /vets.html
@@ -145,6 +157,7 @@ curl -s -b "$cookies" -c "$cookies" -o /dev/null "http://127.0.0.1:$PORT/login" 
   --data-urlencode "username=bench-manager" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$token"
 SESSION="JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$cookies")"
 PARTNER=$(psql -h 127.0.0.1 -U postgres -d spoofdesk_side -Atc "SELECT min(id) FROM partner")
+prewarm "$SESSION" /incidents "/incidents/$ID" /dashboard /favicon.svg /tasks "/partners/$PARTNER"
 measure spoofdesk list /incidents "$SESSION"
 measure spoofdesk detail "/incidents/$ID" "$SESSION"
 measure spoofdesk dashboard /dashboard "$SESSION"
