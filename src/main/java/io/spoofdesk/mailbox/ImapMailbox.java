@@ -192,7 +192,7 @@ final class ImapMailbox implements AutoCloseable {
 	}
 
 	/**
-	 * Ends a wait in {@link #awaitArrival}, from any thread: any command on the folder
+	 * Ends a wait in {@link #awaitChange}, from any thread: any command on the folder
 	 * ends its IDLE first.
 	 */
 	void wake() {
