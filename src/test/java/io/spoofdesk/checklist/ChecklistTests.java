@@ -359,6 +359,48 @@ class ChecklistTests {
 	}
 
 	@Test
+	void aStepRowShowsWhatPeopleTypedAsTextAndOffersTheReaderOnlyTheActionsTheyHave() {
+		String helpdeskName = Users.create(this.port, "HELPDESK");
+		ApiClient manager = user(Users.create(this.port, "MANAGER"));
+		long incident = newIncident(user(helpdeskName));
+		HttpResponse<String> added = user(helpdeskName).post("/api/v1/incidents/" + incident + "/checklist/steps",
+				"{\"title\": \"<img src=x onerror=alert(1)> 取引先Aに電話\", \"phase\": \"NOTIFY\"}");
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+		long adHoc = Long.parseLong(group(ID, added.body()));
+		long[] triage = step(incident, "TRIAGE_HEADERS");
+		assertThat(status(manager, incident, triage, "BLOCKED", "<b>回線断</b> & 再試行").statusCode()).isEqualTo(200);
+		long[] obtain = step(incident, "OBTAIN_MAIL");
+		assertThat(status(user(helpdeskName), incident, obtain, "DONE", null).statusCode()).isEqualTo(200);
+
+		Browser helpdesk = new Browser(this.port);
+		helpdesk.signIn(helpdeskName, Users.PASSWORD);
+		String page = helpdesk.get("/incidents/" + incident).body();
+		assertThat(row(page, adHoc))
+			.contains("&lt;img src=x onerror=alert(1)&gt; 取引先Aに電話", "name=\"_csrf\"",
+					"hx-post=\"/incidents/" + incident + "/checklist/steps/" + adHoc + "/status\"", "未着手")
+			.doesNotContain("<img");
+		assertThat(row(page, triage[0])).contains("text-bg-danger", "保留", "理由: &lt;b&gt;回線断&lt;/b&gt; &amp; 再試行")
+			.doesNotContain("<b>");
+		assertThat(row(page, obtain[0])).as("a done step: who finished it, nothing left to tick")
+			.contains("text-bg-success", helpdeskName + " が")
+			.doesNotContain("<form");
+
+		Browser administrator = new Browser(this.port);
+		administrator.signIn(ServerTest.ADMIN, ServerTest.ADMIN_PASSWORD);
+		assertThat(row(administrator.get("/incidents/" + incident + "?lang=en").body(), adHoc))
+			.as("administrators read checklists but do not work on them")
+			.contains("To do")
+			.doesNotContain("<form", "Attach evidence");
+	}
+
+	/** One step's row of an incident page. */
+	static String row(String page, long stepId) {
+		int start = page.indexOf("<li id=\"step-" + stepId + "\"");
+		assertThat(start).as("the row of step " + stepId).isNotNegative();
+		return page.substring(start, page.indexOf("</li>", start));
+	}
+
+	@Test
 	void myTasksListOpenStepsByDueTimeAndManagersSeeOverdueStepsByPerson() {
 		String staffName = Users.create(this.port, "STAFF");
 		String helpdeskName = Users.create(this.port, "HELPDESK");
