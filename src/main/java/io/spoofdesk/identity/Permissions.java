@@ -1,6 +1,9 @@
 package io.spoofdesk.identity;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +13,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("may")
 public class Permissions {
+
+	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
 	public boolean seeCases() {
 		return allowed(Permission.SEE_CASES);
@@ -53,6 +58,16 @@ public class Permissions {
 
 	public boolean administer() {
 		return allowed(Permission.ADMINISTER);
+	}
+
+	/**
+	 * Whether someone is signed in (not the anonymous visitor of the sign-in and error
+	 * pages): what {@code sec:authorize="isAuthenticated()"} asks, without building a
+	 * security expression context each time (8 % of the dashboard's time for the layout's
+	 * four menus, docs/benchmarks.md).
+	 */
+	public boolean signedIn() {
+		return TRUST.isAuthenticated(SecurityContextHolder.getContext().getAuthentication());
 	}
 
 	/** Whether the signed-in user may. */

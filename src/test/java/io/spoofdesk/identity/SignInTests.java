@@ -33,7 +33,9 @@ class SignInTests {
 
 		HttpResponse<String> login = browser.get("/login");
 		assertThat(login.statusCode()).isEqualTo(200);
-		assertThat(login.body()).contains("ログイン", "name=\"username\"", "name=\"_csrf\"");
+		assertThat(login.body()).contains("ログイン", "name=\"username\"", "name=\"_csrf\"")
+			.as("the menus, the bell and the sign-out are for people signed in")
+			.doesNotContain("action=\"/logout\"", "/notifications/bell", "href=\"/incidents\"");
 	}
 
 	@Test
@@ -48,7 +50,8 @@ class SignInTests {
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(response.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
 		assertThat(browser.cookie("JSESSIONID")).isNotNull().isNotEqualTo(sessionBefore);
-		assertThat(browser.get("/").body()).contains("Administrator");
+		assertThat(browser.get("/").body()).contains("Administrator", "action=\"/logout\"", "/notifications/bell",
+				"href=\"/incidents\"");
 	}
 
 	@Test
