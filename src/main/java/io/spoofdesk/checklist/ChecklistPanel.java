@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.spoofdesk.identity.CurrentUser;
 import io.spoofdesk.identity.Permission;
@@ -57,7 +58,9 @@ class ChecklistPanel implements IncidentPanel {
 		ChecklistView checklist = this.checklists.of(incident.id()).orElse(null);
 		List<PlaybookSummary> active = this.playbooks.all().stream().filter(PlaybookSummary::active).toList();
 		data.put("checklist", checklist);
-		data.put("ctx", context(incident.id(), incident.status().isOpen()));
+		// which steps have evidence: read with the checklist already, no second query
+		data.put("ctx", context(incident.id(), incident.status().isOpen(), (checklist != null)
+				? checklist.evidence().stream().map(EvidenceFile::stepId).collect(Collectors.toSet()) : Set.of()));
 		data.put("phases", Phase.values());
 		data.put("playbooks", active);
 		data.put("suggestion", (checklist != null) ? suggestion(incident.id(), checklist, active) : null);
@@ -81,12 +84,16 @@ class ChecklistPanel implements IncidentPanel {
 
 	/** What the step rows need to know about the reader. */
 	StepContext context(long incidentId, boolean incidentOpen) {
+		return context(incidentId, incidentOpen, this.evidence.evidencedSteps(incidentId));
+	}
+
+	private StepContext context(long incidentId, boolean incidentOpen, Set<Long> evidencedSteps) {
 		Set<Role> roles = CurrentUser.roles();
 		return new StepContext(incidentId, CurrentUser.username(), roles, incidentOpen, StepRules.canPlan(roles),
 				Permission.DECIDE_CASES.allows(roles), Permission.DOWNLOAD_ORIGINALS.allows(roles),
 				StepRules.canPlan(roles) ? this.users.assignable().stream().map(UserView::username).toList()
 						: List.of(),
-				this.evidence.evidencedSteps(incidentId));
+				evidencedSteps);
 	}
 
 	/** The reader, as the step rows and the step page see them. */

@@ -5,12 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
@@ -44,11 +45,12 @@ public class UserAccounts {
 
 	private final Clock clock;
 
-	/** Read for every incident page's assignee list; kept for a few seconds. */
-	private final RecentValue<List<UserView>> assignable;
-
-	/** User name → display name, for pages that show who did something. */
-	private final RecentValue<Map<String, String>> displayNames;
+	/**
+	 * Every user by user name, in user-name order: read by every incident page (the
+	 * assignee list, who did something, the reader's own address); kept for a few
+	 * seconds.
+	 */
+	private final RecentValue<Map<String, UserView>> people;
 
 	/** What signed-in sessions are checked against: forgotten on every change here. */
 	private final AccountStates accountStates;
@@ -66,10 +68,7 @@ public class UserAccounts {
 		this.clock = clock;
 		TransactionTemplate readOnly = new TransactionTemplate(transactions);
 		readOnly.setReadOnly(true);
-		this.assignable = new RecentValue<>(() -> readOnly.execute(status -> loadAssignable()), Duration.ofSeconds(5),
-				clock);
-		this.displayNames = new RecentValue<>(() -> readOnly.execute(status -> loadDisplayNames()),
-				Duration.ofSeconds(5), clock);
+		this.people = new RecentValue<>(() -> readOnly.execute(status -> loadPeople()), Duration.ofSeconds(5), clock);
 	}
 
 	/**
@@ -97,7 +96,11 @@ public class UserAccounts {
 	 * another instance shows here within five seconds.
 	 */
 	public List<UserView> assignable() {
-		return this.assignable.get();
+		return this.people.get()
+			.values()
+			.stream()
+			.filter(user -> user.enabled() && Permission.WORK_ON_STEPS.allows(user.roles()))
+			.toList();
 	}
 
 	/**
@@ -106,21 +109,25 @@ public class UserAccounts {
 	 * rename on another instance shows within five seconds.
 	 */
 	public String displayName(String username) {
-		return (username != null) ? this.displayNames.get().getOrDefault(username, username) : null;
+		if (username == null) {
+			return null;
+		}
+		UserView user = this.people.get().get(username);
+		return (user != null) ? user.displayName() : username;
 	}
 
-	private Map<String, String> loadDisplayNames() {
-		return this.users.findAllByOrderByUsername()
-			.stream()
-			.collect(Collectors.toUnmodifiableMap(AppUser::username, AppUser::displayName));
+	/**
+	 * A user as they were a few seconds ago at most (a change on this instance shows at
+	 * once, on another within five seconds): for showing, never for deciding access.
+	 */
+	public Optional<UserView> recent(String username) {
+		return Optional.ofNullable((username != null) ? this.people.get().get(username) : null);
 	}
 
-	private List<UserView> loadAssignable() {
-		return this.users.findAllByOrderByUsername()
-			.stream()
-			.map(AppUser::toView)
-			.filter(user -> user.enabled() && Permission.WORK_ON_STEPS.allows(user.roles()))
-			.toList();
+	private Map<String, UserView> loadPeople() {
+		Map<String, UserView> people = new LinkedHashMap<>();
+		this.users.findAllByOrderByUsername().forEach(user -> people.put(user.username(), user.toView()));
+		return Collections.unmodifiableMap(people);
 	}
 
 	@Transactional(readOnly = true)
@@ -143,8 +150,7 @@ public class UserAccounts {
 	 */
 	@Transactional
 	UserView create(NewUser user) {
-		this.assignable.forget();
-		this.displayNames.forget();
+		this.people.forget();
 		String username = user.username().trim();
 		if (exists(username)) {
 			throw new ConflictException("identity.username.taken");
@@ -169,8 +175,7 @@ public class UserAccounts {
 
 	@Transactional
 	UserView update(long id, long expectedVersion, String displayName, String email, Set<Role> roles) {
-		this.assignable.forget();
-		this.displayNames.forget();
+		this.people.forget();
 		this.accountStates.forget(id);
 		AppUser user = findExpecting(id, expectedVersion);
 		auditChange(user, "displayName", user.displayName(), displayName.trim());
@@ -182,7 +187,7 @@ public class UserAccounts {
 
 	@Transactional
 	UserView changeRoles(long id, Set<Role> roles) {
-		this.assignable.forget();
+		this.people.forget();
 		this.accountStates.forget(id);
 		AppUser user = find(id);
 		changeRoles(user, roles);
@@ -191,7 +196,7 @@ public class UserAccounts {
 
 	@Transactional
 	UserView setEnabled(long id, boolean enabled) {
-		this.assignable.forget();
+		this.people.forget();
 		this.accountStates.forget(id);
 		AppUser user = find(id);
 		if (user.enabled() != enabled) {

@@ -52,7 +52,7 @@ class WarningPanel implements IncidentPanel {
 		data.put("hasReporter", incident.partnerId() != null);
 		boolean drafter = Permissions.allowed(Permission.DRAFT_WARNINGS);
 		data.put("canDraft", drafter && incident.status().isOpen());
-		UserView me = this.users.findByUsername(CurrentUser.username()).orElse(null);
+		UserView me = this.users.recent(CurrentUser.username()).orElse(null);
 		String myEmail = (me != null && me.email() != null) ? me.email() : "";
 		// the sender must be in our domains: the user's own address only when it is
 		CompanyIdentity company = this.identities.current();
