@@ -3,7 +3,7 @@
 # (issue 18): cold start (launch until the first 200), then each page with wrk -t2 -c32
 # (warm-up, then two runs; requests/s) and -c8 (p50/p95), then resident memory. One
 # application runs at a time, each started as its own README says (SpoofDesk: the extracted
-# jar with its class-data archive, -Xmx512m or SPOOFDESK_FLAGS; Petclinic: java -jar).
+# jar with its class-data archive and the README's flags, or SPOOFDESK_FLAGS; Petclinic: java -jar).
 #
 # Petclinic is built from ../shared/anchors/spring-petclinic-*.tar.gz (into
 # target/side-by-side/, with the system Maven); without the archive the script says so and
@@ -130,8 +130,8 @@ java -Djarmode=tools -jar "$SPOOFDESK_JAR" extract --destination "$WORK/app" > /
 EXTRACTED=$(ls "$ROOT/$WORK"/app/spoofdesk-*.jar | head -n 1)
 env $DATABASE java -XX:ArchiveClassesAtExit="$WORK/app/spoofdesk.jsa" -Dspring.context.exit=onRefresh \
   -jar "$EXTRACTED" > "$WORK/training.log" 2>&1
-SPOOFDESK="env $DATABASE $SETTINGS java ${SPOOFDESK_FLAGS:--Xmx512m} -XX:SharedArchiveFile=$WORK/app/spoofdesk.jsa -jar $EXTRACTED"
-start "env $DATABASE $SETTINGS java ${SPOOFDESK_FLAGS:--Xmx512m} -jar $SPOOFDESK_JAR" /login
+SPOOFDESK="env $DATABASE $SETTINGS java ${SPOOFDESK_FLAGS:--Xmx512m -XX:TieredStopAtLevel=1} -XX:SharedArchiveFile=$WORK/app/spoofdesk.jsa -jar $EXTRACTED"
+start "env $DATABASE $SETTINGS java ${SPOOFDESK_FLAGS:--Xmx512m -XX:TieredStopAtLevel=1} -jar $SPOOFDESK_JAR" /login
 echo "spoofdesk|plain-start|$STARTED" | tee -a "$RESULTS"
 stop
 for i in $(seq 1 "$STARTS"); do
