@@ -8,11 +8,11 @@ import java.util.Locale;
 
 import io.spoofdesk.checklist.ChecklistPanel.StepContext;
 import io.spoofdesk.identity.People;
+import io.spoofdesk.shared.Texts;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The checklist's step rows, the one home of their markup: the incident page lists them
@@ -83,7 +83,7 @@ class StepRows {
 				.append("\">\n  <div class=\"flex-grow-1\">\n    <a class=\"fw-semibold\" href=\"")
 				.append(page)
 				.append("\">")
-				.append(text(s.title()))
+				.append(Texts.html(s.title()))
 				.append("</a>\n");
 			if (s.required()) {
 				badge(msg("checklist.step.required"));
@@ -94,17 +94,17 @@ class StepRows {
 			this.html.append("    <div class=\"small\">\n      <span class=\"badge ")
 				.append(statusClass(s.status()))
 				.append("\">")
-				.append(text(msg("stepStatus." + s.status())))
+				.append(Texts.html(msg("stepStatus." + s.status())))
 				.append("</span>\n      <span>")
-				.append(text(msg("phase." + s.phase())))
+				.append(Texts.html(msg("phase." + s.phase())))
 				.append("</span> ·\n      <span>")
-				.append(text(assignee(s)))
+				.append(Texts.html(assignee(s)))
 				.append("</span> ·\n");
 			if (s.dueAt() != null) {
 				this.html.append("      <span")
 					.append(s.overdue() ? " class=\"text-danger fw-semibold\"" : "")
 					.append(">")
-					.append(text((s.overdue() ? msg("checklist.step.overdue") + " " : "")
+					.append(Texts.html((s.overdue() ? msg("checklist.step.overdue") + " " : "")
 							+ msg("checklist.step.due", format(s.dueAt(), DUE))))
 					.append("</span>\n");
 			}
@@ -137,14 +137,16 @@ class StepRows {
 		}
 
 		private void badge(String label) {
-			this.html.append("    <span class=\"badge text-bg-light border\">").append(text(label)).append("</span>\n");
+			this.html.append("    <span class=\"badge text-bg-light border\">")
+				.append(Texts.html(label))
+				.append("</span>\n");
 		}
 
 		private void line(String classes, String value, boolean alert) {
 			this.html.append("    <div class=\"")
 				.append(classes)
 				.append(alert ? "\" role=\"alert\">" : "\">")
-				.append(text(value))
+				.append(Texts.html(value))
 				.append("</div>\n");
 		}
 
@@ -153,9 +155,9 @@ class StepRows {
 			this.html.append("  <a class=\"btn btn-sm btn-outline-success text-nowrap\" href=\"")
 				.append(page)
 				.append("#evidence\" aria-label=\"")
-				.append(text(label + ": " + s.title()))
+				.append(Texts.html(label + ": " + s.title()))
 				.append("\">")
-				.append(text(label))
+				.append(Texts.html(label))
 				.append("</a>\n");
 		}
 
@@ -170,18 +172,18 @@ class StepRows {
 				.append("\" hx-swap=\"outerHTML\">");
 			if (this.csrf != null) {
 				this.html.append("<input type=\"hidden\" name=\"")
-					.append(text(this.csrf.getParameterName()))
+					.append(Texts.html(this.csrf.getParameterName()))
 					.append("\" value=\"")
-					.append(text(this.csrf.getToken()))
+					.append(Texts.html(this.csrf.getToken()))
 					.append("\"/>");
 			}
 			this.html.append("\n    <input type=\"hidden\" name=\"status\" value=\"DONE\">\n")
 				.append("    <input type=\"hidden\" name=\"version\" value=\"")
 				.append(s.version())
 				.append("\">\n    <button class=\"btn btn-sm btn-outline-success text-nowrap\" type=\"submit\" aria-label=\"")
-				.append(text(label + ": " + s.title()))
+				.append(Texts.html(label + ": " + s.title()))
 				.append("\">✓ ")
-				.append(text(label))
+				.append(Texts.html(label))
 				.append("</button>\n  </form>\n");
 		}
 
@@ -209,10 +211,6 @@ class StepRows {
 			case IN_PROGRESS -> "text-bg-info";
 			default -> "text-bg-light border";
 		};
-	}
-
-	private static String text(String value) {
-		return (value != null) ? HtmlUtils.htmlEscape(value, "UTF-8") : "";
 	}
 
 }

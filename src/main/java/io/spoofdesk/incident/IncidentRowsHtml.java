@@ -2,7 +2,7 @@ package io.spoofdesk.incident;
 
 import java.util.List;
 
-import org.springframework.web.util.HtmlUtils;
+import io.spoofdesk.shared.Texts;
 
 /**
  * The incident list's table rows, written directly instead of by a Thymeleaf
@@ -22,28 +22,24 @@ final class IncidentRowsHtml {
 			html.append("<tr><td class=\"text-nowrap\"><a href=\"/incidents/")
 				.append(line.id())
 				.append("\">")
-				.append(text(line.reference()))
+				.append(Texts.html(line.reference()))
 				.append("</a></td><td class=\"text-break\">")
-				.append(text(line.title()))
+				.append(Texts.html(line.title()))
 				.append("</td><td class=\"d-none d-md-table-cell\">")
-				.append(text(line.partnerName()))
+				.append(Texts.html(line.partnerName()))
 				.append("</td><td><span class=\"badge text-bg-secondary\">")
-				.append(text(line.statusLabel()))
+				.append(Texts.html(line.statusLabel()))
 				.append("</span></td><td class=\"d-none d-sm-table-cell\"><span class=\"")
 				.append(line.severe() ? "badge text-bg-danger" : "badge text-bg-light border")
 				.append("\">")
-				.append(text(line.severityLabel()))
+				.append(Texts.html(line.severityLabel()))
 				.append("</span></td><td class=\"d-none d-md-table-cell\">")
-				.append(text(line.assignee()))
+				.append(Texts.html(line.assignee()))
 				.append("</td><td class=\"text-nowrap d-none d-sm-table-cell\">")
-				.append(text(line.reportedAt()))
+				.append(Texts.html(line.reportedAt()))
 				.append("</td></tr>\n");
 		}
 		return html.toString();
-	}
-
-	private static String text(String value) {
-		return (value != null) ? HtmlUtils.htmlEscape(value, "UTF-8") : "";
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.spoofdesk.shared;
 
+import org.springframework.web.util.HtmlUtils;
+
 /** Small text helpers every module may use. */
 public final class Texts {
 
@@ -16,6 +18,14 @@ public final class Texts {
 	/** The value cut to at most {@code max} characters (null stays null). */
 	public static String clip(String value, int max) {
 		return (value != null && value.length() > max) ? value.substring(0, max) : value;
+	}
+
+	/**
+	 * The value as HTML text, for markup written in Java (a missing value is empty): the
+	 * five markup characters escaped, everything else as it is (UTF-8 pages).
+	 */
+	public static String html(String value) {
+		return (value != null) ? HtmlUtils.htmlEscape(value, "UTF-8") : "";
 	}
 
 }
