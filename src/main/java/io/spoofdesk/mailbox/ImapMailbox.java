@@ -20,6 +20,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
+import jakarta.mail.event.MessageCountListener;
 
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
@@ -176,17 +179,38 @@ final class ImapMailbox implements AutoCloseable {
 	 * arrived or went), {@link #wake} is called, or {@code max} has passed (servers drop
 	 * an IDLE after 30 minutes, so keep it shorter); answers whether the count changed.
 	 * Returns at once when it already has.
+	 * <p>
+	 * A mail may arrive while this connection is not listening: between two waits, when
+	 * the mailbox is read on another connection. The server tells of it with the answer
+	 * to the next command, so the wait asks first (NOOP); and should it arrive after that
+	 * answer, the server tells of it as the IDLE begins, before the IDLE's own
+	 * notifications, which would not end the wait: a listener on the folder's count ends
+	 * it then.
 	 */
 	boolean awaitChange(int known, Duration max) throws MessagingException {
+		noop();
 		if (messageCount() != known) {
 			return true;
 		}
+		MessageCountListener told = new MessageCountAdapter() {
+			@Override
+			public void messagesAdded(MessageCountEvent event) {
+				wake();
+			}
+
+			@Override
+			public void messagesRemoved(MessageCountEvent event) {
+				wake();
+			}
+		};
+		this.folder.addMessageCountListener(told);
 		ScheduledFuture<?> wake = WAKER.schedule(this::wake, max.toMillis(), TimeUnit.MILLISECONDS);
 		try {
 			this.folder.idle(true);
 		}
 		finally {
 			wake.cancel(false);
+			this.folder.removeMessageCountListener(told);
 		}
 		return messageCount() != known;
 	}
@@ -197,14 +221,19 @@ final class ImapMailbox implements AutoCloseable {
 	 */
 	void wake() {
 		try {
-			this.folder.doCommand(protocol -> {
-				protocol.simpleCommand("NOOP", null);
-				return null;
-			});
+			noop();
 		}
 		catch (MessagingException | RuntimeException ex) {
 			// the connection is gone: the wait has ended anyway
 		}
+	}
+
+	/** Asks the server for what changed (the count follows its answer). */
+	private void noop() throws MessagingException {
+		this.folder.doCommand(protocol -> {
+			protocol.simpleCommand("NOOP", null);
+			return null;
+		});
 	}
 
 	/** Marks these mails seen, in one command. */

@@ -88,7 +88,11 @@ class MailboxWatcher implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** Whether a connection is waiting in IDLE now. */
+	/**
+	 * Whether a connection is watching the mailbox now: a mail that arrives after this
+	 * turns true is read without anyone asking (the wait asks the server first, then
+	 * listens).
+	 */
 	boolean isIdling() {
 		return this.idling;
 	}
