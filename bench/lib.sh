@@ -19,7 +19,33 @@ bench_start_app() {
   SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
     SPOOFDESK_ADMIN_USERNAME=bench SPOOFDESK_ADMIN_PASSWORD="$PASSWORD" SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 \
     java -Xmx512m -jar "$JAR" > target/bench-app.log 2>&1 &
-  APP=$!
+  bench_await_app $!
+}
+
+# The README's production command, flags and all (SPOOFDESK_FLAGS overrides the flags): the
+# jar extracted, one training run that writes the class-data archive, then the start that
+# uses it. Sets APP like bench_start_app.
+README_FLAGS="-Xmx512m -XX:TieredStopAtLevel=1"
+bench_start_production_app() {
+  ./mvnw -B -q package -DskipTests
+  JAR=$(ls target/spoofdesk-*.jar | head -n 1)
+  rm -rf target/bench-app-extracted
+  java -Djarmode=tools -jar "$JAR" extract --destination target/bench-app-extracted > /dev/null
+  local extracted
+  extracted=$(ls target/bench-app-extracted/spoofdesk-*.jar | head -n 1)
+  SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
+    java -XX:ArchiveClassesAtExit=target/bench-app-extracted/spoofdesk.jsa -Dspring.context.exit=onRefresh \
+    -jar "$extracted" > target/bench-app-training.log 2>&1
+  SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
+    SPOOFDESK_ADMIN_USERNAME=bench SPOOFDESK_ADMIN_PASSWORD="$PASSWORD" SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 \
+    java ${SPOOFDESK_FLAGS:-$README_FLAGS} -XX:SharedArchiveFile=target/bench-app-extracted/spoofdesk.jsa \
+    -jar "$extracted" > target/bench-app.log 2>&1 &
+  bench_await_app $!
+}
+
+# Keeps the started app's pid in APP (stopped on exit) and waits until it is healthy.
+bench_await_app() {
+  APP=$1
   trap 'kill $APP 2>/dev/null || true' EXIT
   for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null && return 0; sleep 1; done
   echo "the app did not start; see target/bench-app.log" >&2

@@ -3,7 +3,8 @@
 # realistic mix for 5 minutes - incident list pages, incident pages, checklist steps ticked
 # done and suspicious mails analysed (bench/load-mix.lua) - against the benchmark database
 # of bench/dashboard.sh (1,000,000 incidents). Prints requests/s, latency percentiles,
-# errors and the app's largest resident memory, for docs/benchmarks.md.
+# errors and the app's largest resident memory, for docs/benchmarks.md. The app runs as the
+# README's production command says (class-data archive and flags; SPOOFDESK_FLAGS to try others).
 #
 #   bench/load-mix.sh            (DURATION=5m CONNECTIONS=50 by default)
 set -euo pipefail
@@ -13,7 +14,7 @@ CONNECTIONS=${CONNECTIONS:-50}
 . bench/lib.sh
 THREADS=2
 
-bench_start_app
+bench_start_production_app
 bench_sign_in
 TOKEN=$(curl -sf -u "bench-manager:$PASSWORD" -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/tokens" \
   -d '{"name": "load test"}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')

@@ -19,16 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("@may.seeReports()")
 class DashboardApiController {
 
-	private final DashboardQueries queries;
+	private final LatestDashboard dashboard;
 
-	DashboardApiController(DashboardQueries queries) {
-		this.queries = queries;
+	DashboardApiController(LatestDashboard dashboard) {
+		this.dashboard = dashboard;
 	}
 
 	@Operation(summary = "Get the dashboard's figures")
 	@GetMapping
 	Dashboard dashboard() {
-		return this.queries.current();
+		return this.dashboard.get();
 	}
 
 }

@@ -10,15 +10,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 @PreAuthorize("@may.seeReports()")
 class DashboardController {
 
-	private final DashboardQueries queries;
+	private final LatestDashboard dashboard;
 
-	DashboardController(DashboardQueries queries) {
-		this.queries = queries;
+	DashboardController(LatestDashboard dashboard) {
+		this.dashboard = dashboard;
 	}
 
 	@GetMapping("/dashboard")
 	String dashboard(Model model) {
-		Dashboard dashboard = this.queries.current();
+		Dashboard dashboard = this.dashboard.get();
 		model.addAttribute("dashboard", dashboard);
 		model.addAttribute("chart", WeekChart.of(dashboard.perWeek()));
 		return "dashboard/dashboard";
