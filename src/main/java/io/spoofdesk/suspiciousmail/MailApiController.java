@@ -3,6 +3,7 @@ package io.spoofdesk.suspiciousmail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,6 +15,7 @@ import io.spoofdesk.mailanalysis.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +51,7 @@ class MailApiController {
 	@Operation(summary = "Analyse a mail without storing it")
 	@PostMapping(path = "/mail-analysis", consumes = { "message/rfc822", "application/octet-stream" })
 	MailAnalysis analyse(HttpServletRequest request) throws IOException {
-		return this.mails.analyse(body(request));
+		return this.mails.withinBudget(size(request), () -> this.mails.analyse(body(request)));
 	}
 
 	@Operation(summary = "Attach a suspicious mail to an incident")
@@ -57,7 +59,8 @@ class MailApiController {
 	@PreAuthorize("@may.editCases()")
 	ResponseEntity<SuspiciousMails.Attached> attach(@PathVariable long id, HttpServletRequest request)
 			throws IOException {
-		SuspiciousMails.Attached attached = this.mails.attach(id, body(request), null);
+		SuspiciousMails.Attached attached = this.mails.withinBudget(size(request),
+				() -> this.mails.attach(id, body(request), null));
 		URI location = URI.create("/api/v1/incidents/" + id + "/mails/" + attached.mailId());
 		return attached.duplicate() ? ResponseEntity.ok().location(location).body(attached)
 				: ResponseEntity.created(location).body(attached);
@@ -75,16 +78,41 @@ class MailApiController {
 		return this.mails.get(id, mailId).analysis();
 	}
 
-	/** The body, at most the size cap plus one byte (so that "too large" can be told). */
+	/** The body's size as declared, or the size cap when it is not (chunked). */
+	private long size(HttpServletRequest request) {
+		long declared = request.getContentLengthLong();
+		return (declared >= 0) ? declared : this.contexts.maxMailBytes();
+	}
+
+	/**
+	 * The body, at most the size cap plus one byte (so that "too large" can be told); of
+	 * a declared length, read into one array of that length.
+	 */
 	private byte[] body(HttpServletRequest request) throws IOException {
 		long cap = this.contexts.maxMailBytes();
-		if (request.getContentLengthLong() > cap) {
+		long declared = request.getContentLengthLong();
+		if (declared > cap) {
 			throw new NotMailException(NotMailException.Kind.TOO_LARGE,
 					new Text("メールが大きすぎます。", "The mail is too large (limit " + cap / (1024 * 1024) + " MB)."));
 		}
 		try (InputStream in = request.getInputStream()) {
+			if (declared >= 0) {
+				byte[] raw = new byte[(int) declared];
+				int read = in.readNBytes(raw, 0, raw.length);
+				return (read == raw.length) ? raw : Arrays.copyOf(raw, read);
+			}
 			return in.readNBytes((int) Math.min(cap + 1, Integer.MAX_VALUE - 16));
 		}
+	}
+
+	@ExceptionHandler(AnalysisBusyException.class)
+	ResponseEntity<ProblemDetail> busy(AnalysisBusyException ex, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				ex.reason().in(locale));
+		problem.setTitle("Analysis busy");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Integer.toString(AnalysisBusyException.RETRY_AFTER_SECONDS))
+			.body(problem);
 	}
 
 	@ExceptionHandler(NotMailException.class)

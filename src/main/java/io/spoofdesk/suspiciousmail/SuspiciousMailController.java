@@ -91,6 +91,9 @@ class SuspiciousMailController {
 		catch (NotMailException ex) {
 			return new UploadOutcome(name, "REJECTED", null, ex.reason().in(locale));
 		}
+		catch (AnalysisBusyException ex) {
+			return new UploadOutcome(name, "REJECTED", null, ex.reason().in(locale));
+		}
 	}
 
 	@GetMapping("/incidents/{id}/mails/{mailId}")
@@ -132,10 +135,18 @@ class SuspiciousMailController {
 			return "redirect:/incidents/new?source=" + reference;
 		}
 		catch (NotMailException ex) {
-			model.addAttribute("error", ex.reason().in(locale));
-			model.addAttribute("source", pasted);
-			return "suspiciousmail/new";
+			return newWithError(ex.reason().in(locale), pasted, model);
 		}
+		catch (AnalysisBusyException ex) {
+			return newWithError(ex.reason().in(locale), pasted, model);
+		}
+	}
+
+	/** The form again with what was pasted, and why it was not taken. */
+	private static String newWithError(String error, String pasted, Model model) {
+		model.addAttribute("error", error);
+		model.addAttribute("source", pasted);
+		return "suspiciousmail/new";
 	}
 
 	/** An IOC as listed on the evidence page: URLs defanged for display. */

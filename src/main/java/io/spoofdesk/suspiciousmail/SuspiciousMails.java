@@ -2,6 +2,7 @@ package io.spoofdesk.suspiciousmail;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -38,6 +39,11 @@ public class SuspiciousMails {
 
 	private final MailAnalyzer analyzer = new MailAnalyzer();
 
+	/** A mail waits up to this long for its share of memory before "busy" is answered. */
+	static final Duration BUDGET_WAIT = Duration.ofSeconds(30);
+
+	private final AnalysisBudget budget = AnalysisBudget.ofHeap(BUDGET_WAIT);
+
 	private final AnalysisContexts contexts;
 
 	private final Incidents incidents;
@@ -69,10 +75,24 @@ public class SuspiciousMails {
 	/**
 	 * Analyses a mail without storing anything. Runs outside any database transaction: a
 	 * hostile mail may take the engine a while, and no pool connection waits for it.
+	 * Waits for its share of memory ({@link AnalysisBudget}).
 	 * @throws NotMailException when it is empty, too large or not mail
+	 * @throws AnalysisBusyException when other mails hold the memory for longer than
+	 * {@link #BUDGET_WAIT}
 	 */
 	public MailAnalysis analyse(byte[] raw) {
-		return this.analyzer.analyze(raw, this.contexts.current());
+		return this.budget.spend(raw.length, () -> this.analyzer.analyze(raw, this.contexts.current()));
+	}
+
+	/**
+	 * Runs work on a mail of about {@code size} bytes (reading it from a request, then
+	 * analysing or attaching it) within the analysis' share of memory, so that reading
+	 * many large mails at once waits its turn too.
+	 * @throws AnalysisBusyException when other mails hold the memory for longer than
+	 * {@link #BUDGET_WAIT}
+	 */
+	<T, E extends Exception> T withinBudget(long size, AnalysisBudget.Work<T, E> work) throws E {
+		return this.budget.spend(size, work);
 	}
 
 	/**
