@@ -25,7 +25,7 @@ bench_start_app() {
 # The README's production command, flags and all (SPOOFDESK_FLAGS overrides the flags): the
 # jar extracted, one training run that writes the class-data archive, then the start that
 # uses it. Sets APP like bench_start_app.
-README_FLAGS="-Xmx512m -XX:TieredStopAtLevel=1"
+README_FLAGS="-Xmx320m -XX:+UseParallelGC -XX:TieredStopAtLevel=1"
 bench_start_production_app() {
   ./mvnw -B -q package -DskipTests
   JAR=$(ls target/spoofdesk-*.jar | head -n 1)

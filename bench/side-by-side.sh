@@ -130,8 +130,9 @@ java -Djarmode=tools -jar "$SPOOFDESK_JAR" extract --destination "$WORK/app" > /
 EXTRACTED=$(ls "$ROOT/$WORK"/app/spoofdesk-*.jar | head -n 1)
 env $DATABASE java -XX:ArchiveClassesAtExit="$WORK/app/spoofdesk.jsa" -Dspring.context.exit=onRefresh \
   -jar "$EXTRACTED" > "$WORK/training.log" 2>&1
-SPOOFDESK="env $DATABASE $SETTINGS java ${SPOOFDESK_FLAGS:--Xmx512m -XX:TieredStopAtLevel=1} -XX:SharedArchiveFile=$WORK/app/spoofdesk.jsa -jar $EXTRACTED"
-start "env $DATABASE $SETTINGS java ${SPOOFDESK_FLAGS:--Xmx512m -XX:TieredStopAtLevel=1} -jar $SPOOFDESK_JAR" /login
+FLAGS=${SPOOFDESK_FLAGS:--Xmx320m -XX:+UseParallelGC -XX:TieredStopAtLevel=1} # the README's
+SPOOFDESK="env $DATABASE $SETTINGS java $FLAGS -XX:SharedArchiveFile=$WORK/app/spoofdesk.jsa -jar $EXTRACTED"
+start "env $DATABASE $SETTINGS java $FLAGS -jar $SPOOFDESK_JAR" /login
 echo "spoofdesk|plain-start|$STARTED" | tee -a "$RESULTS"
 stop
 for i in $(seq 1 "$STARTS"); do
