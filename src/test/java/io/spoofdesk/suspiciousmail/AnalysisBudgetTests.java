@@ -44,22 +44,14 @@ class AnalysisBudgetTests {
 	@Test
 	void aMailThatWouldOverspendWaitsUntilTheOneBeforeItIsDone() throws Exception {
 		AnalysisBudget budget = new AnalysisBudget(32 * MB, Duration.ofSeconds(30));
-		CountDownLatch firstRunning = new CountDownLatch(1);
-		CountDownLatch firstMayEnd = new CountDownLatch(1);
-		CompletableFuture<String> first = started(() -> budget.spend(24 * MB, () -> {
-			firstRunning.countDown();
-			awaitQuietly(firstMayEnd);
-			return "first";
-		}));
-		assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+		Holding first = hold(budget, 24 * MB);
 
 		CompletableFuture<String> second = started(() -> budget.spend(24 * MB, () -> "second"));
 
 		Thread.sleep(300);
 		assertThat(second).as("waits while the first holds most of the budget").isNotDone();
-		firstMayEnd.countDown();
+		first.end();
 		assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("second");
-		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
 	}
 
 	@Test
@@ -73,19 +65,12 @@ class AnalysisBudgetTests {
 	@Test
 	void whenNoShareFreesWithinTheWaitTheCallerIsToldItIsBusy() throws Exception {
 		AnalysisBudget budget = new AnalysisBudget(32 * MB, Duration.ofMillis(200));
-		CountDownLatch holding = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<Boolean> big = started(() -> budget.spend(30 * MB, () -> {
-			holding.countDown();
-			return awaitQuietly(release);
-		}));
-		assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+		Holding big = hold(budget, 30 * MB);
 
 		assertThatThrownBy(() -> budget.spend(10 * MB, () -> "never")).isInstanceOf(AnalysisBusyException.class)
 			.satisfies(ex -> assertThat(((AnalysisBusyException) ex).reason().en()).contains("try again"));
 
-		release.countDown();
-		assertThat(big.get(10, TimeUnit.SECONDS)).isTrue();
+		big.end();
 		assertThat(budget.spend(10 * MB, () -> "taken once it freed")).isEqualTo("taken once it freed");
 	}
 
@@ -108,6 +93,29 @@ class AnalysisBudgetTests {
 		})).isInstanceOf(IllegalStateException.class);
 
 		assertThat(budget.spend(8 * MB, () -> "whole again")).isEqualTo("whole again");
+	}
+
+	/**
+	 * An analysis of {@code size} bytes that has begun and holds its share until ended.
+	 */
+	private Holding hold(AnalysisBudget budget, long size) throws InterruptedException {
+		CountDownLatch running = new CountDownLatch(1);
+		CountDownLatch mayEnd = new CountDownLatch(1);
+		CompletableFuture<Boolean> analysis = started(() -> budget.spend(size, () -> {
+			running.countDown();
+			return awaitQuietly(mayEnd);
+		}));
+		assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+		return new Holding(mayEnd, analysis);
+	}
+
+	private record Holding(CountDownLatch mayEnd, CompletableFuture<Boolean> analysis) {
+
+		void end() throws Exception {
+			this.mayEnd.countDown();
+			assertThat(this.analysis.get(10, TimeUnit.SECONDS)).isTrue();
+		}
+
 	}
 
 	/** A task of its own thread (the common pool may have a single one). */
