@@ -6,6 +6,10 @@ URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 PORT=18080
 PASSWORD="bench-admin-password-1"
 DURATION=${DURATION:-10s}
+# what the app started by these scripts is told: its database, then its admin and address
+DB_ENV=(SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=)
+APP_ENV=("${DB_ENV[@]}" SPOOFDESK_ADMIN_USERNAME=bench SPOOFDESK_ADMIN_PASSWORD="$PASSWORD" SERVER_PORT=$PORT
+  SERVER_ADDRESS=127.0.0.1)
 
 bench_sql() {
   psql -h 127.0.0.1 -U postgres -d "$DB" "$@"
@@ -16,9 +20,7 @@ bench_sql() {
 bench_start_app() {
   ./mvnw -B -q package -DskipTests
   JAR=$(ls target/spoofdesk-*.jar | head -n 1)
-  SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
-    SPOOFDESK_ADMIN_USERNAME=bench SPOOFDESK_ADMIN_PASSWORD="$PASSWORD" SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 \
-    java -Xmx512m -jar "$JAR" > target/bench-app.log 2>&1 &
+  env "${APP_ENV[@]}" java -Xmx512m -jar "$JAR" > target/bench-app.log 2>&1 &
   bench_await_app $!
 }
 
@@ -33,12 +35,9 @@ bench_start_production_app() {
   java -Djarmode=tools -jar "$JAR" extract --destination target/bench-app-extracted > /dev/null
   local extracted
   extracted=$(ls target/bench-app-extracted/spoofdesk-*.jar | head -n 1)
-  SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
-    java -XX:ArchiveClassesAtExit=target/bench-app-extracted/spoofdesk.jsa -Dspring.context.exit=onRefresh \
-    -jar "$extracted" > target/bench-app-training.log 2>&1
-  SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
-    SPOOFDESK_ADMIN_USERNAME=bench SPOOFDESK_ADMIN_PASSWORD="$PASSWORD" SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 \
-    java ${SPOOFDESK_FLAGS:-$README_FLAGS} -XX:SharedArchiveFile=target/bench-app-extracted/spoofdesk.jsa \
+  env "${DB_ENV[@]}" java -XX:ArchiveClassesAtExit=target/bench-app-extracted/spoofdesk.jsa \
+    -Dspring.context.exit=onRefresh -jar "$extracted" > target/bench-app-training.log 2>&1
+  env "${APP_ENV[@]}" java ${SPOOFDESK_FLAGS:-$README_FLAGS} -XX:SharedArchiveFile=target/bench-app-extracted/spoofdesk.jsa \
     -jar "$extracted" > target/bench-app.log 2>&1 &
   bench_await_app $!
 }

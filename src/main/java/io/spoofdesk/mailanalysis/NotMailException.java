@@ -4,7 +4,7 @@ package io.spoofdesk.mailanalysis;
  * The input is not a mail at all (empty, binary, no header section) or is over the size
  * cap: nothing can be analysed and nothing should be stored.
  */
-public class NotMailException extends RuntimeException {
+public class NotMailException extends RuntimeException implements Refused {
 
 	private final Kind kind;
 
@@ -20,6 +20,7 @@ public class NotMailException extends RuntimeException {
 		return this.kind;
 	}
 
+	@Override
 	public Text reason() {
 		return this.reason;
 	}

@@ -61,7 +61,7 @@ final class AnalysisBudget {
 			return analysis.run();
 		}
 		finally {
-			HOLDING.set(false);
+			HOLDING.remove();
 			this.kilobytes.release(share);
 		}
 	}

@@ -1,12 +1,13 @@
 package io.spoofdesk.suspiciousmail;
 
+import io.spoofdesk.mailanalysis.Refused;
 import io.spoofdesk.mailanalysis.Text;
 
 /**
  * Too much mail is being analysed at this moment to start on another without running out
  * of memory ({@link AnalysisBudget}); the same mail may be sent again shortly.
  */
-public class AnalysisBusyException extends RuntimeException {
+public class AnalysisBusyException extends RuntimeException implements Refused {
 
 	static final int RETRY_AFTER_SECONDS = 10;
 
@@ -17,6 +18,7 @@ public class AnalysisBusyException extends RuntimeException {
 		super("analysis busy");
 	}
 
+	@Override
 	public Text reason() {
 		return this.reason;
 	}

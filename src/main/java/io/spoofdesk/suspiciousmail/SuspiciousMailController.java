@@ -88,10 +88,7 @@ class SuspiciousMailController {
 			SuspiciousMails.Attached attached = this.mails.attach(incidentId, raw, fileName);
 			return new UploadOutcome(name, attached.duplicate() ? "DUPLICATE" : "ADDED", attached.mailId(), null);
 		}
-		catch (NotMailException ex) {
-			return new UploadOutcome(name, "REJECTED", null, ex.reason().in(locale));
-		}
-		catch (AnalysisBusyException ex) {
+		catch (NotMailException | AnalysisBusyException ex) {
 			return new UploadOutcome(name, "REJECTED", null, ex.reason().in(locale));
 		}
 	}
@@ -134,19 +131,11 @@ class SuspiciousMailController {
 			String reference = this.mails.keepForNewIncident(raw);
 			return "redirect:/incidents/new?source=" + reference;
 		}
-		catch (NotMailException ex) {
-			return newWithError(ex.reason().in(locale), pasted, model);
+		catch (NotMailException | AnalysisBusyException ex) {
+			model.addAttribute("error", ex.reason().in(locale));
+			model.addAttribute("source", pasted);
+			return "suspiciousmail/new";
 		}
-		catch (AnalysisBusyException ex) {
-			return newWithError(ex.reason().in(locale), pasted, model);
-		}
-	}
-
-	/** The form again with what was pasted, and why it was not taken. */
-	private static String newWithError(String error, String pasted, Model model) {
-		model.addAttribute("error", error);
-		model.addAttribute("source", pasted);
-		return "suspiciousmail/new";
 	}
 
 	/** An IOC as listed on the evidence page: URLs defanged for display. */
