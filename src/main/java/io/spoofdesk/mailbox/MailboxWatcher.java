@@ -37,8 +37,6 @@ class MailboxWatcher implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private volatile boolean idling;
-
 	private volatile ImapMailbox watched;
 
 	private Thread thread;
@@ -88,15 +86,6 @@ class MailboxWatcher implements SmartLifecycle {
 		return this.running;
 	}
 
-	/**
-	 * Whether a connection is watching the mailbox now: a mail that arrives after this
-	 * turns true is read without anyone asking (the wait asks the server first, then
-	 * listens).
-	 */
-	boolean isIdling() {
-		return this.idling;
-	}
-
 	private void watch() {
 		while (this.running) {
 			IntakeProperties current = settingsNow();
@@ -122,9 +111,7 @@ class MailboxWatcher implements SmartLifecycle {
 			int known = mailbox.messageCount();
 			this.read.run();
 			while (this.running && current.equals(settingsNow())) {
-				this.idling = true;
 				boolean changed = mailbox.awaitChange(known, IDLE_RENEWAL);
-				this.idling = false;
 				// counted before reading, so a mail arriving meanwhile changes it again
 				known = mailbox.messageCount();
 				if (changed && this.running && current.equals(settingsNow())) {
@@ -138,7 +125,6 @@ class MailboxWatcher implements SmartLifecycle {
 		}
 		finally {
 			this.watched = null;
-			this.idling = false;
 		}
 	}
 

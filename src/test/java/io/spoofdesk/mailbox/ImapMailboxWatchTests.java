@@ -54,7 +54,7 @@ class ImapMailboxWatchTests {
 		try (ImapMailbox watching = ImapMailbox.watch(settings())) {
 			int known = watching.messageCount();
 			CompletableFuture<Boolean> changed = CompletableFuture.supplyAsync(() -> awaitChange(watching, known));
-			Thread.sleep(500);
+			GreenMailIdle.awaitListening(mail, inbox);
 
 			IntakeMail.deliver(inbox,
 					IntakeMail.emotet("<later@spoofed-sender.example>", "Re: invoice", "sato@aoba.co.jp"));
@@ -65,11 +65,11 @@ class ImapMailboxWatchTests {
 
 	@Test
 	void aWakeEndsAWaitWithNothingNew() throws Exception {
-		mail.setUser(INTAKE, INTAKE, "intake-secret");
+		GreenMailUser inbox = mail.setUser(INTAKE, INTAKE, "intake-secret");
 		try (ImapMailbox watching = ImapMailbox.watch(settings())) {
 			int known = watching.messageCount();
 			CompletableFuture<Boolean> changed = CompletableFuture.supplyAsync(() -> awaitChange(watching, known));
-			Thread.sleep(500);
+			GreenMailIdle.awaitListening(mail, inbox);
 
 			watching.wake();
 

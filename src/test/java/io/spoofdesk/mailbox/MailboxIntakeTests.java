@@ -225,7 +225,7 @@ class MailboxIntakeTests {
 		MailboxWatcher watcher = new MailboxWatcher(() -> switchedOn, this.intake::pollOnce);
 		watcher.start();
 		try {
-			waitUntil(watcher::isIdling, "the watcher waits in IDLE");
+			Object firstWait = GreenMailIdle.awaitListening(mail, this.inbox);
 			String marker = UUID.randomUUID().toString();
 
 			IntakeMail.deliver(this.inbox, emotetForward(marker));
@@ -233,7 +233,7 @@ class MailboxIntakeTests {
 			waitUntil(() -> this.jdbc.sql("SELECT count(*) FROM intake_message WHERE outcome = 'NEW_INCIDENT'")
 				.query(Long.class)
 				.single() == 1, "the forward is filed");
-			waitUntil(watcher::isIdling, "the watcher waits again");
+			GreenMailIdle.awaitListening(mail, this.inbox, firstWait);
 			IntakeMail.deliver(this.inbox, emotetForward(UUID.randomUUID().toString()));
 			waitUntil(() -> this.jdbc.sql("SELECT count(*) FROM intake_message").query(Long.class).single() == 2,
 					"the second forward is filed");
