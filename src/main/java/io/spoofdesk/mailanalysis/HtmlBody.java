@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.jsoup.Jsoup;
+import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -40,7 +41,9 @@ record HtmlBody(String text, List<String> links, List<String> activeContent) {
 			public void head(Node node, int depth) {
 				if (node instanceof TextNode textNode) {
 					if (!(node.parent() instanceof Element parent && isHidden(parent))) {
-						text.append(textNode.text());
+						// what TextNode.text() answers, appended without a string of its
+						// own
+						StringUtil.appendNormalisedWhitespace(text, textNode.getWholeText(), false);
 					}
 				}
 				else if (node instanceof Element element) {

@@ -47,8 +47,9 @@ final class QuotedMail {
 			}
 			String line = text.substring(start, Math.min(end, start + MAX_LINE)).strip();
 			start = end + 1;
-			boolean quoted = inQuote || isQuoteMark(line) || isFromHeader(line) || isAttribution(line);
-			if (isSeparator(line) || isAttribution(line) || isFromHeader(line)) {
+			boolean opensQuote = isFromHeader(line) || isAttribution(line);
+			boolean quoted = inQuote || opensQuote || isQuoteMark(line);
+			if (opensQuote || isSeparator(line)) {
 				inQuote = true;
 			}
 			if (quoted) {
@@ -100,12 +101,18 @@ final class QuotedMail {
 	 * that ends with an address and a colon ({@code 2022年10月3日(月) 10:00 佐藤 <sato@…>:}).
 	 */
 	static boolean isAttribution(String line) {
-		String lower = line.toLowerCase(Locale.ROOT);
-		if (lower.endsWith("wrote:") || lower.endsWith("書きました:") || lower.endsWith("書きました：")
-				|| lower.endsWith("write:")) {
+		if (endsWithIgnoringCase(line, "wrote:") || line.endsWith("書きました:") || line.endsWith("書きました：")
+				|| endsWithIgnoringCase(line, "write:")) {
 			return true;
 		}
-		return (lower.endsWith(">:") || lower.endsWith(">：")) && lower.indexOf('@') > 0;
+		return (line.endsWith(">:") || line.endsWith(">：")) && line.indexOf('@') > 0;
+	}
+
+	/**
+	 * Compared in place: a lower-cased copy of every line was a tenth of the analysis.
+	 */
+	private static boolean endsWithIgnoringCase(String line, String suffix) {
+		return line.regionMatches(true, line.length() - suffix.length(), suffix, 0, suffix.length());
 	}
 
 	/**
