@@ -44,8 +44,7 @@ class PartnerController {
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("partner", this.directory.get(id));
-		model.addAttribute("others",
-				this.directory.search(null, 500).stream().filter(other -> other.id() != id).toList());
+		model.addAttribute("others", this.directory.othersThan(id, 500));
 		return "partner/show";
 	}
 

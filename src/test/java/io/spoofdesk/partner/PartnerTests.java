@@ -182,7 +182,11 @@ class PartnerTests {
 		assertThat(incident.statusCode()).as(incident.body()).isEqualTo(201);
 		Browser browser = new Browser(this.port);
 		browser.signIn(Users.create(this.port, "MANAGER"), Users.PASSWORD);
-		assertThat(browser.get("/partners/" + keep).body()).contains("data-confirm=", "青葉トレーディング（重複）");
+		// the others on offer, each with its domains; never the partner itself
+		assertThat(browser.get("/partners/" + keep).body())
+			.contains("data-confirm=",
+					"<option value=\"" + duplicate + "\">青葉トレーディング（重複） (aoba-old.example, aoba-trading.co.jp)</option>")
+			.doesNotContain("<option value=\"" + keep + "\"");
 
 		browser.post("/partners/" + keep + "/merge", Map.of("duplicateId", Long.toString(duplicate)));
 
