@@ -3,6 +3,7 @@ package io.spoofdesk.dashboard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,10 @@ import org.springframework.stereotype.Component;
  * snapshot is still the same. A manager who changes an incident sees the change at the
  * next look. What depends on the hour alone (steps that became overdue, a new week) is
  * counted again after {@link #MAX_AGE} at the latest.
+ * <p>
+ * One count runs at a time: those who arrive while one runs wait for the next, which
+ * begins after they arrived and so shows all they could have seen, and is shared by all
+ * of them (without it, every waiting request counted the same figures again).
  */
 @Component
 class LatestDashboard {
@@ -33,6 +38,8 @@ class LatestDashboard {
 
 	private volatile Counted latest;
 
+	private final ReentrantLock counting = new ReentrantLock();
+
 	LatestDashboard(JdbcClient jdbc, DashboardQueries queries, Clock clock) {
 		this.jdbc = jdbc;
 		this.queries = queries;
@@ -40,17 +47,33 @@ class LatestDashboard {
 	}
 
 	Dashboard get() {
-		Instant now = Instant.now(this.clock);
+		long arrived = System.nanoTime();
 		String before = snapshot();
 		Counted kept = this.latest;
-		if (kept != null && kept.snapshot().equals(before) && !now.isBefore(kept.at())
-				&& now.isBefore(kept.at().plus(MAX_AGE))) {
+		if (kept != null && kept.stillTrue(before, Instant.now(this.clock))) {
 			return kept.dashboard();
 		}
-		Dashboard counted = this.queries.current();
-		if (snapshot().equals(before)) {
-			this.latest = new Counted(before, now, counted);
+		this.counting.lock();
+		try {
+			kept = this.latest;
+			if (kept != null && kept.began() - arrived >= 0) {
+				return kept.dashboard();
+			}
+			return count();
 		}
+		finally {
+			this.counting.unlock();
+		}
+	}
+
+	/** Counts now; kept with its snapshot when nothing committed while counting. */
+	private Dashboard count() {
+		long began = System.nanoTime();
+		Instant at = Instant.now(this.clock);
+		String before = snapshot();
+		Dashboard counted = this.queries.current();
+		String after = snapshot();
+		this.latest = new Counted(before.equals(after) ? before : null, at, began, counted);
 		return counted;
 	}
 
@@ -59,7 +82,19 @@ class LatestDashboard {
 		return this.jdbc.sql("SELECT pg_current_snapshot()::text").query(String.class).single();
 	}
 
-	private record Counted(String snapshot, Instant at, Dashboard dashboard) {
+	/**
+	 * Figures counted at {@code at} ({@code began} on the nano clock) from this snapshot,
+	 * or from none when something committed while they were counted.
+	 */
+	private record Counted(String snapshot, Instant at, long began, Dashboard dashboard) {
+
+		/**
+		 * Whether the figures still hold: same snapshot, not older than the maximum age.
+		 */
+		boolean stillTrue(String now, Instant time) {
+			return now.equals(this.snapshot) && !time.isBefore(this.at) && time.isBefore(this.at.plus(MAX_AGE));
+		}
+
 	}
 
 }

@@ -4,13 +4,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.spoofdesk.shared.CompanyTimeZone;
 import io.spoofdesk.support.IncidentFixtures;
+import io.spoofdesk.warningmail.WarningQueries;
 import io.spoofdesk.support.ServerTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +39,9 @@ class LatestDashboardTests {
 	@Autowired
 	LatestDashboard latest;
 
+	@Autowired
+	ApplicationContext context;
+
 	@Test
 	void aSecondLookWithNothingWrittenMeanwhileIsAnsweredFromMemory() {
 		assertThat(twoLooksWithNothingWritten(this.latest)).isTrue();
@@ -48,6 +58,34 @@ class LatestDashboardTests {
 	}
 
 	@Test
+	void thoseWhoArriveWhileACountRunsShareTheNextCount() throws Exception {
+		GatedQueries gated = new GatedQueries(this.context);
+		LatestDashboard latest = new LatestDashboard(this.jdbc, gated, Clock.systemUTC());
+		Thread first = started(latest::get);
+		gated.entered.await();
+
+		List<Thread> later = new ArrayList<>();
+		List<Dashboard> seen = new CopyOnWriteArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			later.add(started(() -> seen.add(latest.get())));
+		}
+		// each waits: for the running count to end, or (counting itself) at the gate
+		for (Thread thread : later) {
+			while (thread.getState() != Thread.State.WAITING) {
+				Thread.sleep(10);
+			}
+		}
+		gated.release.countDown();
+		first.join();
+		for (Thread thread : later) {
+			thread.join();
+		}
+
+		assertThat(gated.counts.get()).as("the running count, then one for all who waited").isEqualTo(2);
+		assertThat(seen).hasSize(7).allSatisfy(dashboard -> assertThat(dashboard).isSameAs(seen.get(0)));
+	}
+
+	@Test
 	void whatDependsOnTheHourAloneIsCountedAgainAfterTheMaximumAge() {
 		MovableClock clock = new MovableClock(Instant.now());
 		LatestDashboard latest = new LatestDashboard(this.jdbc, this.queries, clock);
@@ -57,6 +95,12 @@ class LatestDashboardTests {
 		clock.now = clock.now.plus(LatestDashboard.MAX_AGE);
 
 		assertThat(latest.get()).isNotSameAs(kept);
+	}
+
+	private static Thread started(Runnable work) {
+		Thread thread = new Thread(work);
+		thread.start();
+		return thread;
 	}
 
 	/**
@@ -85,6 +129,36 @@ class LatestDashboardTests {
 					+ "GROUP BY status ORDER BY status")
 			.query((rs, n) -> new Dashboard.Count(rs.getString(1), rs.getLong(2)))
 			.list();
+	}
+
+	/** The real counts, counted, each held at a gate until the test opens it. */
+	private static final class GatedQueries extends DashboardQueries {
+
+		final CountDownLatch entered = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		final AtomicInteger counts = new AtomicInteger();
+
+		GatedQueries(ApplicationContext context) {
+			super(context.getBean(JdbcClient.class), context.getBean(CompanyTimeZone.class),
+					context.getBean(Clock.class), context.getBean(ResponseTimes.class),
+					context.getBean(WarningQueries.class));
+		}
+
+		@Override
+		public Dashboard current() {
+			this.counts.incrementAndGet();
+			this.entered.countDown();
+			try {
+				this.release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return super.current();
+		}
+
 	}
 
 	private static final class MovableClock extends Clock {
