@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -116,6 +117,7 @@ class SecurityConfiguration {
 			.anyRequest()
 			.hasAnyRole(Permission.SEE_CASES.roleNames()))
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(toLoginPage()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.headers(SecurityConfiguration::pageHeaders)
 			.addFilterBefore(new ThrottleFilter(throttle, problems, clock), UsernamePasswordAuthenticationFilter.class)
@@ -130,6 +132,16 @@ class SecurityConfiguration {
 		return headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.frameOptions(frames -> frames.deny());
+	}
+
+	/**
+	 * To the sign-in page by a relative redirect: an absolute one is built from the
+	 * request's Host header, which a proxy or cache in between may pass on forged.
+	 */
+	private static LoginUrlAuthenticationEntryPoint toLoginPage() {
+		LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+		entryPoint.setFavorRelativeUris(true);
+		return entryPoint;
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.spoofdesk.identity;
 
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.spoofdesk.support.ApiClient;
@@ -36,6 +38,30 @@ class SignInTests {
 		assertThat(login.body()).contains("ログイン", "name=\"username\"", "name=\"_csrf\"")
 			.as("the menus, the bell and the sign-out are for people signed in")
 			.doesNotContain("action=\"/logout\"", "/notifications/bell", "href=\"/incidents\"");
+	}
+
+	@Test
+	void redirectsNameNoHostButOurs() throws Exception {
+		// a forged Host header (a proxy or cache in between may pass one on) must not
+		// send the next request elsewhere: the redirects are relative
+		assertThat(locationWithHost("GET /incidents", "attacker.example")).isEqualTo("/login");
+	}
+
+	/** The Location of the answer to a request with this Host header, or null. */
+	private String locationWithHost(String requestLine, String host) throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.getOutputStream()
+				.write((requestLine + " HTTP/1.1\r\nHost: " + host
+						+ "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			return answer.lines()
+				.takeWhile(line -> !line.isEmpty())
+				.filter(line -> line.regionMatches(true, 0, "Location:", 0, 9))
+				.map(line -> line.substring(9).strip())
+				.findFirst()
+				.orElse(null);
+		}
 	}
 
 	@Test

@@ -40,6 +40,15 @@ class ErrorPageTests {
 	}
 
 	@Test
+	void theErrorPageAskedForDirectlyIsNotFoundNotAServerError() {
+		// nothing failed: the page of an error that did not happen does not exist
+		assertThat(new Browser(this.port).get("/error").statusCode()).isEqualTo(404);
+		assertThat(ApiClient.basic(this.port, Users.create(this.port, "STAFF"), Users.PASSWORD)
+			.get("/error/problem")
+			.statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void forbiddenPageShowsAFriendly403() {
 		HttpResponse<String> response = signedIn("HELPDESK").get("/admin/users");
 		assertThat(response.statusCode()).isEqualTo(403);
