@@ -1,6 +1,7 @@
 package io.spoofdesk.identity;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.spoofdesk.audit.AuditLog;
 
@@ -21,7 +22,15 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.CompositeHeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 
 /**
  * Three filter chains. Static files are public and stateless. The JSON API under
@@ -48,13 +57,26 @@ class SecurityConfiguration {
 	static final String[] STATIC_FILES = { "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg" };
 
 	/**
-	 * Static files are public and answered without reading the session, the signed-in
-	 * account or the throttle (a favicon paid for all three: a quarter of Petclinic's
-	 * speed, docs/benchmarks.md); they keep the pages' security headers.
+	 * The security headers of static files: those of pages but the cache headers (each
+	 * file says how long it may be kept). The files themselves are answered before any
+	 * security filter (the web module's static-file filter writes these headers).
+	 */
+	@Bean
+	HeaderWriter staticFileHeaders() {
+		return new CompositeHeaderWriter(
+				List.of(new XContentTypeOptionsHeaderWriter(), new XXssProtectionHeaderWriter(), new HstsHeaderWriter(),
+						new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY),
+						new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY),
+						new ReferrerPolicyHeaderWriter(ReferrerPolicy.SAME_ORIGIN)));
+	}
+
+	/**
+	 * A path under the static files that names no file: public and stateless, a 404 with
+	 * the same headers (the files themselves never reach this chain).
 	 */
 	@Bean
 	@Order(0)
-	SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
+	SecurityFilterChain staticFilesMissing(HttpSecurity http, HeaderWriter staticFileHeaders) throws Exception {
 		// no authorisation rule (every file is public) and none of the session, logout,
 		// request-cache and servlet-API filters: only the headers are written
 		http.securityMatcher(STATIC_FILES)
@@ -67,8 +89,7 @@ class SecurityConfiguration {
 			.logout(logout -> logout.disable())
 			.servletApi(servletApi -> servletApi.disable())
 			.exceptionHandling(exceptions -> exceptions.disable())
-			// the resource handlers say how long a file may be kept
-			.headers(headers -> pageHeaders(headers.cacheControl(cache -> cache.disable())));
+			.headers(headers -> headers.defaultsDisabled().addHeaderWriter(staticFileHeaders));
 		return http.build();
 	}
 

@@ -9,16 +9,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
+import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.core.Ordered;
-import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
@@ -74,36 +74,18 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Static files from one place each, with the resolved file cached: Boot's defaults
-	 * try four class-path locations per request, and each miss searches every jar of the
-	 * application (a favicon ran at a fifth of Petclinic's speed, docs/benchmarks.md).
-	 * WebJars are linked by exact version ({@link WebJarAssets}), so browsers keep them a
-	 * year; our own files are revalidated (Last-Modified) on each use. Boot's own static
-	 * mappings are off ({@code spring.web.resources.add-mappings=false}). The resource
-	 * chain is set here per handler: switched on globally it would rewrite every link of
-	 * every page (application.properties).
+	 * Static files are answered by the first filter, from memory ({@link StaticFiles}),
+	 * with the security headers of pages ({@code staticFileHeaders}, from the security
+	 * configuration). Boot's own static mappings are off
+	 * ({@code spring.web.resources.add-mappings=false}).
 	 */
-	@Override
-	public void addResourceHandlers(ResourceHandlerRegistry registry) {
-		// asked before the controllers' mappings, which a file's path would otherwise be
-		// matched against first
-		registry.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		registry.addResourceHandler("/webjars/**")
-			.addResourceLocations("classpath:/META-INF/resources/webjars/")
-			.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
-			.resourceChain(false)
-			.addResolver(new StaticFilesInMemory());
-		ownFiles(registry, "/css/**", "classpath:/static/css/");
-		ownFiles(registry, "/js/**", "classpath:/static/js/");
-		ownFiles(registry, "/favicon.svg", "classpath:/static/");
-	}
-
-	private static void ownFiles(ResourceHandlerRegistry registry, String pattern, String location) {
-		registry.addResourceHandler(pattern)
-			.addResourceLocations(location)
-			.setCacheControl(CacheControl.noCache())
-			.resourceChain(false)
-			.addResolver(new StaticFilesInMemory());
+	@Bean
+	FilterRegistrationBean<StaticFiles> staticFilesFirst(HeaderWriter staticFileHeaders) {
+		FilterRegistrationBean<StaticFiles> registration = new FilterRegistrationBean<>(
+				new StaticFiles(staticFileHeaders));
+		registration.addUrlPatterns(StaticFiles.URL_PATTERNS);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	@Override

@@ -78,6 +78,24 @@ class StaticFilesTests {
 	}
 
 	@Test
+	void aFileCarriesTheSameSecurityHeadersAsAPageWhetherItExistsOrNot() {
+		Browser stranger = new Browser(this.port);
+		HttpResponse<String> page = stranger.get("/login");
+		HttpResponse<String> file = stranger.get("/favicon.svg");
+		HttpResponse<String> missing = stranger.get("/css/no-such-file.css");
+		assertThat(file.statusCode()).isEqualTo(200);
+		assertThat(missing.statusCode()).as("public, not a sign-in redirect").isEqualTo(404);
+		for (String header : List.of("X-Content-Type-Options", "X-XSS-Protection", "X-Frame-Options",
+				"Content-Security-Policy", "Referrer-Policy")) {
+			assertThat(page.headers().firstValue(header)).as(header).isPresent();
+			assertThat(file.headers().firstValue(header)).as(header).isEqualTo(page.headers().firstValue(header));
+			assertThat(missing.headers().firstValue(header)).as(header).isEqualTo(page.headers().firstValue(header));
+		}
+		assertThat(file.headers().firstValue("Set-Cookie")).isEmpty();
+		assertThat(missing.headers().firstValue("Set-Cookie")).isEmpty();
+	}
+
+	@Test
 	void theSwaggerUiStillHasItsFiles() {
 		Browser admin = new Browser(this.port);
 		admin.signIn(ServerTest.ADMIN, ServerTest.ADMIN_PASSWORD);
