@@ -14,9 +14,12 @@ import io.spoofdesk.identity.CurrentUser;
 import io.spoofdesk.shared.OptimisticLock;
 import io.spoofdesk.shared.Versioned;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The mailbox settings in force: what an admin saved on the mailbox page, else the
@@ -38,13 +41,21 @@ class IntakeSettings {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private volatile Cached cached;
 
-	IntakeSettings(IntakeProperties environment, JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+	IntakeSettings(IntakeProperties environment, JdbcClient jdbc, AuditLog auditLog, Clock clock,
+			ApplicationEventPublisher events) {
 		this.environment = environment;
 		this.jdbc = jdbc;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		this.events = events;
+	}
+
+	/** Published once saved settings are committed. */
+	record Changed() {
 	}
 
 	/** The settings in force now. */
@@ -106,6 +117,15 @@ class IntakeSettings {
 				.update();
 		}
 		forget();
+		// once committed, read again (a reader meanwhile kept the old ones) and tell the
+		// watcher
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				forget();
+				IntakeSettings.this.events.publishEvent(new Changed());
+			}
+		});
 		this.auditLog.record(AuditEntry.change("MAILBOX_SETTINGS_SAVED", TARGET, 1L, "mailbox", null,
 				(form.isEnabled() ? "on " : "off ") + form.username() + "@" + form.host() + ":" + form.getPort()));
 	}

@@ -1,6 +1,7 @@
 package io.spoofdesk.mailbox;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.mail.MessagingException;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +42,11 @@ class MailboxWatcher implements SmartLifecycle {
 	private volatile ImapMailbox watched;
 
 	private Thread thread;
+
+	/** Ends a pause early: the settings were saved. */
+	private final Object nudge = new Object();
+
+	private boolean nudged; // guarded by nudge
 
 	@Autowired
 	MailboxWatcher(IntakeSettings settings, MailboxIntake intake) {
@@ -78,6 +85,23 @@ class MailboxWatcher implements SmartLifecycle {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+		}
+	}
+
+	/**
+	 * The settings were saved: a wait on the mailbox as it was set up ends now, so that
+	 * the new settings (another mailbox, or off) are in force at once, not when the IDLE
+	 * is next renewed.
+	 */
+	@EventListener(IntakeSettings.Changed.class)
+	void settingsChanged() {
+		synchronized (this.nudge) {
+			this.nudged = true;
+			this.nudge.notifyAll();
+		}
+		ImapMailbox current = this.watched;
+		if (current != null) {
+			current.wake();
 		}
 	}
 
@@ -138,12 +162,20 @@ class MailboxWatcher implements SmartLifecycle {
 		}
 	}
 
+	/** Waits this long, or until the settings are saved. */
 	private void pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			// stopping: the loop sees it
+		long deadline = System.nanoTime() + duration.toNanos();
+		synchronized (this.nudge) {
+			try {
+				long left;
+				while (!this.nudged && this.running && (left = deadline - System.nanoTime()) > 0) {
+					TimeUnit.NANOSECONDS.timedWait(this.nudge, left);
+				}
+			}
+			catch (InterruptedException ex) {
+				// stopping: the loop sees it
+			}
+			this.nudged = false;
 		}
 	}
 

@@ -3,6 +3,8 @@ package io.spoofdesk.mailbox;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -77,6 +79,31 @@ class ImapMailboxWatchTests {
 		}
 	}
 
+	@Test
+	void savedSettingsEndTheWaitOnTheOldMailboxAtOnce() throws Exception {
+		String other = "report@kitamura-seiki.co.jp";
+		GreenMailUser before = mail.setUser(INTAKE, INTAKE, "intake-secret");
+		GreenMailUser after = mail.setUser(other, other, "intake-secret");
+		AtomicReference<IntakeProperties> settings = new AtomicReference<>(settings(INTAKE));
+		AtomicInteger reads = new AtomicInteger();
+		MailboxWatcher watcher = new MailboxWatcher(settings::get, reads::incrementAndGet);
+		watcher.start();
+		try {
+			GreenMailIdle.awaitListening(mail, before);
+
+			settings.set(settings(other));
+			watcher.settingsChanged();
+
+			// within seconds, not when the IDLE on the old mailbox is next renewed (10
+			// min)
+			GreenMailIdle.awaitListening(mail, after);
+			assertThat(reads).as("each mailbox read once as its watch began").hasValue(2);
+		}
+		finally {
+			watcher.stop();
+		}
+	}
+
 	private static boolean awaitChange(ImapMailbox mailbox, int known) {
 		try {
 			return mailbox.awaitChange(known, NEVER);
@@ -87,9 +114,13 @@ class ImapMailboxWatchTests {
 	}
 
 	private static IntakeProperties settings() {
-		return new IntakeProperties(true, "127.0.0.1", IMAP_PORT, IntakeProperties.Security.NONE, INTAKE,
-				"intake-secret", INTAKE, "INBOX", "SpoofDesk-Quarantine", Duration.ofMinutes(1), 250, true, "ja", null,
-				null, DataSize.ofMegabytes(25), Duration.ofSeconds(20), Duration.ofDays(14));
+		return settings(INTAKE);
+	}
+
+	private static IntakeProperties settings(String user) {
+		return new IntakeProperties(true, "127.0.0.1", IMAP_PORT, IntakeProperties.Security.NONE, user, "intake-secret",
+				user, "INBOX", "SpoofDesk-Quarantine", Duration.ofMinutes(1), 250, true, "ja", null, null,
+				DataSize.ofMegabytes(25), Duration.ofSeconds(20), Duration.ofDays(14));
 	}
 
 }

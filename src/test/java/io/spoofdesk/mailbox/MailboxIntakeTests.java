@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import jakarta.mail.Flags;
@@ -41,6 +42,10 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -549,8 +554,18 @@ class MailboxIntakeTests {
 		fields.put("_enabled", "on");
 		fields.put("_acknowledge", "on");
 
+		AtomicInteger changes = new AtomicInteger();
+		ApplicationListener<ApplicationEvent> watcherStandIn = event -> {
+			if (event instanceof PayloadApplicationEvent<?> payload
+					&& payload.getPayload() instanceof IntakeSettings.Changed) {
+				changes.incrementAndGet();
+			}
+		};
+		((ConfigurableApplicationContext) this.context).addApplicationListener(watcherStandIn);
+
 		HttpResponse<String> refused = admin.post("/admin/mailbox", fields);
 		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(changes).as("nothing saved, nothing to tell the watcher").hasValue(0);
 		assertThat(refused.body()).contains("ポートは 1〜65535 で入力してください。");
 		assertThat(this.settings.saved()).isEmpty();
 
@@ -561,6 +576,8 @@ class MailboxIntakeTests {
 		fields.remove("enabled");
 		admin.get("/admin/mailbox");
 		assertThat(admin.post("/admin/mailbox", fields).statusCode()).isEqualTo(302);
+		assertThat(changes).as("the watcher is told, once committed").hasValue(1);
+		((ConfigurableApplicationContext) this.context).removeApplicationListener(watcherStandIn);
 		assertThat(admin.get("/admin/mailbox").body()).contains("この画面で保存した設定が使われています");
 		IntakeMail.deliver(this.inbox, emotetForward(UUID.randomUUID().toString()));
 		assertThat(this.intake.pollOnce().count("NEW_INCIDENT")).isEqualTo(1);
