@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DirectFieldBindingResult;
@@ -29,9 +30,13 @@ class PartnerController {
 
 	private final SmartValidator validator;
 
-	PartnerController(PartnerDirectory directory, SmartValidator validator) {
+	private final TransactionTemplate readOnly;
+
+	PartnerController(PartnerDirectory directory, SmartValidator validator, TransactionTemplate transaction) {
 		this.directory = directory;
 		this.validator = validator;
+		this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
+		this.readOnly.setReadOnly(true);
 	}
 
 	@GetMapping
@@ -43,8 +48,11 @@ class PartnerController {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
-		model.addAttribute("partner", this.directory.get(id));
-		model.addAttribute("others", this.directory.othersThan(id, 500));
+		// one read-only transaction for the page (one connection, one begin and commit)
+		this.readOnly.executeWithoutResult(status -> {
+			model.addAttribute("partner", this.directory.get(id));
+			model.addAttribute("others", this.directory.othersThan(id, 500));
+		});
 		return "partner/show";
 	}
 
