@@ -3,7 +3,6 @@ package io.spoofdesk.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -71,13 +70,11 @@ class AccountStates {
 		return this.jdbc.sql("""
 				SELECT u.enabled, u.password_hash, array_remove(array_agg(r.role), NULL) AS roles
 				FROM app_user u LEFT JOIN app_user_role r ON r.user_id = u.id
-				WHERE u.id = ? GROUP BY u.id""").param(userId).query((rs, n) -> {
-			Set<Role> roles = EnumSet.noneOf(Role.class);
-			for (String role : (String[]) rs.getArray("roles").getArray()) {
-				roles.add(Role.valueOf(role));
-			}
-			return new State(rs.getBoolean("enabled"), roles, rs.getString("password_hash"));
-		}).optional();
+				WHERE u.id = ? GROUP BY u.id""")
+			.param(userId)
+			.query((rs, n) -> new State(rs.getBoolean("enabled"), Role.fromSql(rs.getArray("roles")),
+					rs.getString("password_hash")))
+			.optional();
 	}
 
 }

@@ -70,11 +70,6 @@ class ApiToken {
 		return this.name;
 	}
 
-	/** Whether it was last marked used before then (or never). */
-	boolean lastUsedBefore(Instant then) {
-		return this.lastUsedAt == null || this.lastUsedAt.isBefore(then);
-	}
-
 	boolean revoked() {
 		return this.revokedAt != null;
 	}

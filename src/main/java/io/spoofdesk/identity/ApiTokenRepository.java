@@ -2,16 +2,12 @@ package io.spoofdesk.identity;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
-
-	@Query("select t from ApiToken t where t.tokenHash = ?1 and t.revokedAt is null and t.expiresAt > ?2")
-	Optional<ApiToken> findActiveByHash(String tokenHash, Instant now);
 
 	@Query("select t from ApiToken t where t.userId = ?1 and t.revokedAt is null and t.expiresAt > ?2"
 			+ " order by t.createdAt desc")

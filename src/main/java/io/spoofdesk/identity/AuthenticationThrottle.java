@@ -43,9 +43,8 @@ class AuthenticationThrottle {
 
 	/**
 	 * Until when attempts for this user name or from this address are refused, if they
-	 * are.
+	 * are. One statement, without a transaction: every API call and sign-in asks.
 	 */
-	@Transactional(readOnly = true)
 	Optional<Instant> blockedUntil(String username, String address) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		String user = normalised(username);

@@ -1,5 +1,10 @@
 package io.spoofdesk.identity;
 
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * What a person may do in SpoofDesk (see DESIGN.md's role table); a person may hold
  * several.
@@ -25,6 +30,15 @@ public enum Role {
 
 	public String authority() {
 		return "ROLE_" + name();
+	}
+
+	/** The roles of a SQL {@code text[]} column (app_user_role's, aggregated). */
+	static Set<Role> fromSql(Array roles) throws SQLException {
+		Set<Role> set = EnumSet.noneOf(Role.class);
+		for (String role : (String[]) roles.getArray()) {
+			set.add(Role.valueOf(role));
+		}
+		return set;
 	}
 
 }
