@@ -2,6 +2,7 @@ package io.spoofdesk.incident;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.spoofdesk.identity.Permission;
@@ -25,30 +26,30 @@ record StatusTransition(IncidentStatus from, IncidentStatus to, Kind kind) {
 	}
 
 	static StatusTransition of(IncidentStatus from, IncidentStatus to, IncidentStatus previous) {
-		if (from.forward().contains(to)) {
-			return new StatusTransition(from, to, Kind.FORWARD);
-		}
-		if (from.isOpen() && previous != null && to == previous) {
-			return new StatusTransition(from, to, Kind.BACK);
-		}
-		if (!from.isOpen() && to == IncidentStatus.TRIAGED) {
-			return new StatusTransition(from, to, Kind.REOPEN);
-		}
-		throw new ConflictException("incident.status.illegal");
+		return find(from, to, previous).orElseThrow(() -> new ConflictException("incident.status.illegal"));
 	}
 
-	/** The changes the given roles may make from a state, for the case page's buttons. */
+	private static Optional<StatusTransition> find(IncidentStatus from, IncidentStatus to, IncidentStatus previous) {
+		if (from.forward().contains(to)) {
+			return Optional.of(new StatusTransition(from, to, Kind.FORWARD));
+		}
+		if (from.isOpen() && previous != null && to == previous) {
+			return Optional.of(new StatusTransition(from, to, Kind.BACK));
+		}
+		if (!from.isOpen() && to == IncidentStatus.TRIAGED) {
+			return Optional.of(new StatusTransition(from, to, Kind.REOPEN));
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The changes the given roles may make from a state, for the case page's buttons
+	 * (asked on every view: decided without throwing).
+	 */
 	static List<StatusTransition> optionsFrom(IncidentStatus from, IncidentStatus previous, Set<Role> roles) {
 		List<StatusTransition> options = new ArrayList<>();
 		for (IncidentStatus to : IncidentStatus.values()) {
-			try {
-				StatusTransition transition = of(from, to, previous);
-				transition.checkAllowedFor(roles);
-				options.add(transition);
-			}
-			catch (ConflictException | AccessDeniedException ex) {
-				// not offered
-			}
+			find(from, to, previous).filter(transition -> transition.allowedFor(roles)).ifPresent(options::add);
 		}
 		return options;
 	}
@@ -61,9 +62,12 @@ record StatusTransition(IncidentStatus from, IncidentStatus to, Kind kind) {
 		return this.kind == Kind.REOPEN || this.to == IncidentStatus.CLOSED || this.to == IncidentStatus.FALSE_POSITIVE;
 	}
 
+	private boolean allowedFor(Set<Role> roles) {
+		return (managersOnly() ? Permission.DECIDE_CASES : Permission.MOVE_CASES).allows(roles);
+	}
+
 	void checkAllowedFor(Set<Role> roles) {
-		boolean allowed = (managersOnly() ? Permission.DECIDE_CASES : Permission.MOVE_CASES).allows(roles);
-		if (!allowed) {
+		if (!allowedFor(roles)) {
 			throw new AccessDeniedException("Status change " + this.from + " -> " + this.to + " not allowed");
 		}
 	}
