@@ -1,5 +1,7 @@
 package io.spoofdesk.dashboard;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +14,9 @@ class DashboardController {
 
 	private final LatestDashboard dashboard;
 
+	/** The last chart drawn: the same figures are answered for seconds at a time. */
+	private final AtomicReference<WeekChart> chart = new AtomicReference<>();
+
 	DashboardController(LatestDashboard dashboard) {
 		this.dashboard = dashboard;
 	}
@@ -20,7 +25,7 @@ class DashboardController {
 	String dashboard(Model model) {
 		Dashboard dashboard = this.dashboard.get();
 		model.addAttribute("dashboard", dashboard);
-		model.addAttribute("chart", WeekChart.of(dashboard.perWeek()));
+		model.addAttribute("chart", this.chart.updateAndGet(last -> WeekChart.showing(last, dashboard.perWeek())));
 		return "dashboard/dashboard";
 	}
 

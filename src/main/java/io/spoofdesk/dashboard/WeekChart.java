@@ -9,9 +9,17 @@ import java.util.List;
  * bar and the week under it, so it reads in print and without telling colours apart. The
  * template draws the frame; the bars are written here ({@link #barsSvg()}), where their
  * geometry is computed: by Thymeleaf they were 40 % of the dashboard's time, some 15
- * expressions a bar (docs/benchmarks.md).
+ * expressions a bar (docs/benchmarks.md). The markup is written once, when the chart is
+ * made, and the dashboard keeps its chart while the weeks' counts stay the same
+ * ({@link #showing}).
+ *
+ * @param weeks the weeks drawn, oldest first
+ * @param width the drawing's width
+ * @param height the drawing's height
+ * @param bars each week's bar
+ * @param barsSvg the bars as SVG markup
  */
-record WeekChart(int width, int height, List<Bar> bars) {
+record WeekChart(List<Dashboard.Week> weeks, int width, int height, List<Bar> bars, String barsSvg) {
 
 	static final int BAR = 40;
 
@@ -28,7 +36,12 @@ record WeekChart(int width, int height, List<Bar> bars) {
 			int x = GAP + i * (BAR + GAP);
 			bars.add(new Bar(week, x, 20 + PLOT - height, BAR, height, x + BAR / 2));
 		}
-		return new WeekChart(GAP + weeks.size() * (BAR + GAP), PLOT + 60, bars);
+		return new WeekChart(List.copyOf(weeks), GAP + weeks.size() * (BAR + GAP), PLOT + 60, bars, svgOf(bars));
+	}
+
+	/** This chart if it draws these weeks with these counts, else a new one. */
+	static WeekChart showing(WeekChart chart, List<Dashboard.Week> weeks) {
+		return (chart != null && chart.weeks().equals(weeks)) ? chart : of(weeks);
 	}
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM/dd");
@@ -38,9 +51,9 @@ record WeekChart(int width, int height, List<Bar> bars) {
 	 * first (count, week start), as WCAG 2.5.3 asks. No {@code <title>}: the layout picks
 	 * up every {@code <title>} of the page. Only numbers and dates go into the markup.
 	 */
-	public String barsSvg() {
-		StringBuilder svg = new StringBuilder(this.bars.size() * 400);
-		for (Bar b : this.bars) {
+	private static String svgOf(List<Bar> bars) {
+		StringBuilder svg = new StringBuilder(bars.size() * 400);
+		for (Bar b : bars) {
 			Dashboard.Week week = b.week();
 			svg.append("<a href=\"/incidents?from=")
 				.append(week.start())

@@ -27,4 +27,20 @@ class WeekChartTests {
 			.doesNotContain("<title");
 	}
 
+	@Test
+	void aChartIsKeptWhileItsWeeksAndCountsStayTheSame() {
+		LocalDate monday = LocalDate.of(2026, 11, 16);
+		WeekChart chart = WeekChart
+			.of(List.of(new Dashboard.Week(monday, 2), new Dashboard.Week(monday.plusWeeks(1), 4)));
+
+		assertThat(WeekChart.showing(chart,
+				List.of(new Dashboard.Week(monday, 2), new Dashboard.Week(monday.plusWeeks(1), 4))))
+			.isSameAs(chart);
+		WeekChart recounted = WeekChart.showing(chart,
+				List.of(new Dashboard.Week(monday, 2), new Dashboard.Week(monday.plusWeeks(1), 5)));
+		assertThat(recounted).isNotSameAs(chart);
+		assertThat(recounted.barsSvg()).contains(">5</text>").doesNotContain(">4</text>");
+		assertThat(WeekChart.showing(null, chart.weeks()).barsSvg()).isEqualTo(chart.barsSvg());
+	}
+
 }
