@@ -112,6 +112,7 @@ class ApiTokens {
 				GROUP BY t.id, u.id""")
 			.param(sha256(presented))
 			.param(Timestamp.from(now))
+			// the principal of a token call carries no password hash
 			.query((rs, n) -> new TokenOwner(rs.getLong("token_id"), rs.getTimestamp("last_used_at"),
 					new SignedInUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 							Set.copyOf(Role.fromSql(rs.getArray("roles"))), "", true)))

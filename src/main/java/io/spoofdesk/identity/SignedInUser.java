@@ -27,11 +27,6 @@ public record SignedInUser(long id, String username, String displayName, Set<Rol
 		return new SignedInUser(this.id, this.username, this.displayName, this.roles, passwordHash, this.enabled);
 	}
 
-	/** The same user without the password hash, for API calls authenticated by token. */
-	SignedInUser withoutPassword() {
-		return new SignedInUser(this.id, this.username, this.displayName, this.roles, "", this.enabled);
-	}
-
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
 		return this.roles.stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList();
