@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
@@ -115,12 +114,11 @@ class ApiTokens {
 			// the principal of a token call carries no password hash
 			.query((rs, n) -> new TokenOwner(rs.getLong("token_id"), rs.getTimestamp("last_used_at"),
 					new SignedInUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-							Set.copyOf(Role.fromSql(rs.getArray("roles"))), "", true)))
+							Role.fromSql(rs.getArray("roles")), "", true)))
 			.optional()
 			.map(owner -> {
 				// a write at most once a minute: scripts send thousands of calls
-				if (owner.lastUsedAt() == null
-						|| owner.lastUsedAt().toInstant().isBefore(now.minus(ApiToken.MARKED_USED_EVERY))) {
+				if (owner.lastUsedBefore(now.minus(ApiToken.MARKED_USED_EVERY))) {
 					this.touching.executeWithoutResult(status -> this.tokens.touch(owner.tokenId(), now));
 				}
 				return owner.user();
@@ -129,6 +127,11 @@ class ApiTokens {
 
 	/** A presented token's row and the user it belongs to. */
 	private record TokenOwner(long tokenId, Timestamp lastUsedAt, SignedInUser user) {
+
+		/** Whether the token was last marked used before then (or never). */
+		boolean lastUsedBefore(Instant then) {
+			return this.lastUsedAt == null || this.lastUsedAt.toInstant().isBefore(then);
+		}
 
 	}
 

@@ -32,13 +32,16 @@ public enum Role {
 		return "ROLE_" + name();
 	}
 
-	/** The roles of a SQL {@code text[]} column (app_user_role's, aggregated). */
+	/**
+	 * The roles of a SQL {@code text[]} column (app_user_role's, aggregated), as a set
+	 * that cannot change.
+	 */
 	static Set<Role> fromSql(Array roles) throws SQLException {
 		Set<Role> set = EnumSet.noneOf(Role.class);
 		for (String role : (String[]) roles.getArray()) {
 			set.add(Role.valueOf(role));
 		}
-		return set;
+		return Set.copyOf(set);
 	}
 
 }
