@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.spoofdesk.shared.CompanyTimeZone;
+import io.spoofdesk.shared.ReadOnlyTransactions;
 
 import javax.sql.DataSource;
 
@@ -62,8 +63,7 @@ public class PeriodReports {
 		this.responseTimes = responseTimes;
 		this.streaming = new JdbcTemplate(dataSource);
 		this.streaming.setFetchSize(STREAM_FETCH_SIZE);
-		this.readOnly = new TransactionTemplate(transactions);
-		this.readOnly.setReadOnly(true);
+		this.readOnly = ReadOnlyTransactions.over(transactions);
 	}
 
 	public PeriodReport of(ReportPeriod period) {

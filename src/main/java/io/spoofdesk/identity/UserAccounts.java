@@ -17,6 +17,7 @@ import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
 import io.spoofdesk.shared.ConflictException;
 import io.spoofdesk.shared.NotFoundException;
+import io.spoofdesk.shared.ReadOnlyTransactions;
 import io.spoofdesk.shared.RecentValue;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -66,8 +67,7 @@ public class UserAccounts {
 		this.passwordEncoder = passwordEncoder;
 		this.auditLog = auditLog;
 		this.clock = clock;
-		TransactionTemplate readOnly = new TransactionTemplate(transactions);
-		readOnly.setReadOnly(true);
+		TransactionTemplate readOnly = ReadOnlyTransactions.over(transactions);
 		this.people = new RecentValue<>(() -> readOnly.execute(status -> loadPeople()), Duration.ofSeconds(5), clock);
 	}
 

@@ -13,6 +13,7 @@ import io.spoofdesk.partner.PartnerDirectory;
 import io.spoofdesk.partner.PartnerView;
 import io.spoofdesk.shared.CompanyTimeZone;
 import io.spoofdesk.shared.ConflictException;
+import io.spoofdesk.shared.ReadOnlyTransactions;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -59,8 +60,7 @@ class IncidentController {
 		this.auditLog = auditLog;
 		this.timeZone = timeZone;
 		this.panels = panels.stream().sorted(Comparator.comparingInt(IncidentPanel::order)).toList();
-		this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
-		this.readOnly.setReadOnly(true);
+		this.readOnly = ReadOnlyTransactions.over(transaction.getTransactionManager());
 	}
 
 	@GetMapping("/{id}")

@@ -1,5 +1,6 @@
 package io.spoofdesk.partner;
 
+import io.spoofdesk.shared.ReadOnlyTransactions;
 import jakarta.validation.Valid;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,8 +36,7 @@ class PartnerController {
 	PartnerController(PartnerDirectory directory, SmartValidator validator, TransactionTemplate transaction) {
 		this.directory = directory;
 		this.validator = validator;
-		this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
-		this.readOnly.setReadOnly(true);
+		this.readOnly = ReadOnlyTransactions.over(transaction.getTransactionManager());
 	}
 
 	@GetMapping

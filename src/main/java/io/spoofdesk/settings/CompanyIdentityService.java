@@ -9,6 +9,7 @@ import java.util.Objects;
 import io.spoofdesk.audit.AuditEntry;
 import io.spoofdesk.audit.AuditLog;
 import io.spoofdesk.shared.CompanyTimeZone;
+import io.spoofdesk.shared.ReadOnlyTransactions;
 import io.spoofdesk.shared.RecentValue;
 
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -36,8 +37,7 @@ public class CompanyIdentityService implements CompanyTimeZone {
 		this.settings = settings;
 		this.auditLog = auditLog;
 		this.clock = clock;
-		TransactionTemplate readOnly = new TransactionTemplate(transactions);
-		readOnly.setReadOnly(true);
+		TransactionTemplate readOnly = ReadOnlyTransactions.over(transactions);
 		this.cached = new RecentValue<>(() -> readOnly.execute(status -> load().toIdentity()), FRESH_FOR, clock);
 	}
 
