@@ -1,7 +1,8 @@
 package io.spoofdesk.partner;
 
-import io.spoofdesk.shared.ReadOnlyTransactions;
 import jakarta.validation.Valid;
+
+import io.spoofdesk.shared.ReadOnlyTransactions;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
