@@ -17,6 +17,7 @@ import io.spoofdesk.shared.ReadOnlyTransactions;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +53,8 @@ class IncidentController {
 	private final TransactionTemplate readOnly;
 
 	IncidentController(Incidents incidents, IncidentRelations relations, PartnerDirectory partners, UserAccounts users,
-			AuditLog auditLog, CompanyTimeZone timeZone, List<IncidentPanel> panels, TransactionTemplate transaction) {
+			AuditLog auditLog, CompanyTimeZone timeZone, List<IncidentPanel> panels,
+			PlatformTransactionManager transactions) {
 		this.incidents = incidents;
 		this.relations = relations;
 		this.partners = partners;
@@ -60,7 +62,7 @@ class IncidentController {
 		this.auditLog = auditLog;
 		this.timeZone = timeZone;
 		this.panels = panels.stream().sorted(Comparator.comparingInt(IncidentPanel::order)).toList();
-		this.readOnly = ReadOnlyTransactions.over(transaction.getTransactionManager());
+		this.readOnly = ReadOnlyTransactions.over(transactions);
 	}
 
 	@GetMapping("/{id}")

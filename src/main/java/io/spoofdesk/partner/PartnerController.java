@@ -6,6 +6,7 @@ import io.spoofdesk.shared.ReadOnlyTransactions;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,10 +35,10 @@ class PartnerController {
 
 	private final TransactionTemplate readOnly;
 
-	PartnerController(PartnerDirectory directory, SmartValidator validator, TransactionTemplate transaction) {
+	PartnerController(PartnerDirectory directory, SmartValidator validator, PlatformTransactionManager transactions) {
 		this.directory = directory;
 		this.validator = validator;
-		this.readOnly = ReadOnlyTransactions.over(transaction.getTransactionManager());
+		this.readOnly = ReadOnlyTransactions.over(transactions);
 	}
 
 	@GetMapping
